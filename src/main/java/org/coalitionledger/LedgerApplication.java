@@ -1,0 +1,15 @@
+package org.coalitionledger;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Coalition Ledger: an event-sourced ledger of coalition acts. */
+@SpringBootApplication
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        // Axon's update checker also reads this switch; the ledger never connects to anything outside the host.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,131 @@
+package org.coalitionledger.agreement.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.coalitionledger.agreement.command.CommitmentTimeline.Act;
+import org.coalitionledger.agreement.command.CommitmentTimeline.Kind;
+import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.AgreementSigned;
+import org.coalitionledger.agreement.event.AgreementWithdrawn;
+import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.coalition.command.CoalitionDirectory;
+import org.coalitionledger.common.Checks;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Source;
+
+import java.time.Period;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An agreement of a coalition, with its commitment term and each party's signatures and withdrawals.
+ */
+@Aggregate
+public class Agreement {
+
+    @AggregateIdentifier
+    private String id;
+    private String coalition;
+    private Period term;
+    private final Map<String, CommitmentTimeline> parties = new HashMap<>();
+    private long actCount;
+
+    /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
+    protected Agreement() {
+    }
+
+    @CommandHandler
+    public Agreement(RegisterAgreement command, CoalitionDirectory directory) {
+        Checks.slug("agreement", command.agreement());
+        Checks.slug("coalition", command.coalition());
+        Checks.text("title", command.title(), Checks.MAX_TITLE);
+        Checks.term("commitmentTerm", command.commitmentTerm());
+        PartialDate effective = command.effectiveDate() == null
+                ? null : Checks.effectiveDate("effectiveDate", command.effectiveDate());
+        Source source = Checks.source(command.source());
+        Checks.notes(command.notes());
+        Checks.text("recordId", command.recordId(), Checks.MAX_ID);
+        PartialDate formedOn = directory.formedOn(command.coalition()).orElseThrow(
+                () -> Rejection.notFound("coalition", "unknown coalition '" + command.coalition() + "'"));
+        if (effective != null) {
+            notBeforeFormation(effective, formedOn, command.coalition());
+        }
+        if (directory.isTaken(command.agreement())) {
+            throw Rejection.conflict("agreement", "the id '" + command.agreement()
+                    + "' is already used by a coalition or an agreement");
+        }
+        apply(new AgreementRegistered(command.recordId(), command.agreement(), command.coalition(), command.title(),
+                                      command.commitmentTerm(), effective, source, command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(SignAgreement command, CoalitionDirectory directory) {
+        return record(Kind.SIGN, command.party(), command.effectiveDate(), command.source(), command.notes(),
+                      command.recordId(), directory,
+                      date -> new AgreementSigned(command.recordId(), id, coalition, command.party(), date,
+                                                  command.source(), command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(WithdrawFromAgreement command, CoalitionDirectory directory) {
+        return record(Kind.WITHDRAW, command.party(), command.effectiveDate(), command.source(), command.notes(),
+                      command.recordId(), directory,
+                      date -> new AgreementWithdrawn(command.recordId(), id, coalition, command.party(), date,
+                                                     command.source(), command.notes()));
+    }
+
+    private String record(Kind kind, String party, String effectiveDate, Source source, String notes,
+                          String recordId, CoalitionDirectory directory, Function<PartialDate, SignatoryAct> event) {
+        if (term == null) {
+            // the id belongs to a coalition, whose events do not make an agreement
+            throw Rejection.notFound("agreement", "unknown agreement");
+        }
+        Checks.party("party", party);
+        PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate);
+        Checks.source(source);
+        Checks.notes(notes);
+        Checks.text("recordId", recordId, Checks.MAX_ID);
+        directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
+        timelineOf(party).check(new Act(kind, date, recordId, Long.MAX_VALUE), term);
+        apply(event.apply(date));
+        return recordId;
+    }
+
+    private static void notBeforeFormation(PartialDate date, PartialDate formedOn, String coalition) {
+        if (date.latest().isBefore(formedOn.start())) {
+            throw Rejection.conflict("effectiveDate", "effectiveDate " + date + " is before " + coalition
+                    + " was formed (" + formedOn + ")");
+        }
+    }
+
+    private CommitmentTimeline timelineOf(String party) {
+        return parties.computeIfAbsent(party, p -> new CommitmentTimeline(id, p));
+    }
+
+    @EventSourcingHandler
+    void on(AgreementRegistered event) {
+        id = event.agreement();
+        coalition = event.coalition();
+        term = Period.parse(event.commitmentTerm());
+    }
+
+    @EventSourcingHandler
+    void on(AgreementSigned event) {
+        remember(Kind.SIGN, event);
+    }
+
+    @EventSourcingHandler
+    void on(AgreementWithdrawn event) {
+        remember(Kind.WITHDRAW, event);
+    }
+
+    private void remember(Kind kind, SignatoryAct event) {
+        timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
+    }
+}

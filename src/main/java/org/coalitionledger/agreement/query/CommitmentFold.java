@@ -1,0 +1,66 @@
+package org.coalitionledger.agreement.query;
+
+import org.coalitionledger.common.PartialDate;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Folds one party's signatures and withdrawals under one agreement into commitment periods: a signature on S starts
+ * [S, S + term); a withdrawal on W ends the running period on W. Lenient, as the aggregate has enforced the rules.
+ */
+public final class CommitmentFold {
+
+    /** The kinds of act, in the order they take effect on the same day (as on the command side). */
+    public enum Kind {
+        WITHDRAW, SIGN
+    }
+
+    public record Act(Kind kind, PartialDate date, String recordId, long order) {
+    }
+
+    /** A commitment: from {@code start} until {@code scheduledEnd}, or until {@code withdrawnOn} if withdrawn. */
+    public record Period(PartialDate start, String signRecordId, LocalDate scheduledEnd, PartialDate withdrawnOn,
+                         String withdrawRecordId) {
+    }
+
+    private static final Comparator<Act> EFFECTIVE_ORDER = Comparator
+            .comparing((Act act) -> act.date().start())
+            .thenComparing(Act::kind)
+            .thenComparingLong(Act::order);
+
+    private CommitmentFold() {
+    }
+
+    public static List<Period> fold(List<Act> acts, java.time.Period term) {
+        List<Act> timeline = new ArrayList<>(acts);
+        timeline.sort(EFFECTIVE_ORDER);
+        List<Period> periods = new ArrayList<>();
+        Act signature = null;
+        for (Act act : timeline) {
+            LocalDate day = act.date().start();
+            if (signature != null && !day.isBefore(end(signature, term))) {
+                periods.add(new Period(signature.date(), signature.recordId(), end(signature, term), null, null));
+                signature = null;
+            }
+            if (act.kind() == Kind.SIGN && signature == null) {
+                signature = act;
+            } else if (act.kind() == Kind.WITHDRAW && signature != null && day.isAfter(signature.date().start())) {
+                periods.add(new Period(signature.date(), signature.recordId(), end(signature, term), act.date(),
+                                       act.recordId()));
+                signature = null;
+            }
+        }
+        if (signature != null) {
+            periods.add(new Period(signature.date(), signature.recordId(), end(signature, term), null, null));
+        }
+        return periods;
+    }
+
+    private static LocalDate end(Act signature, java.time.Period term) {
+        return signature.date().start().plus(term);
+    }
+}

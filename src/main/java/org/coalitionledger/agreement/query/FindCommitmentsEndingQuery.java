@@ -1,0 +1,8 @@
+package org.coalitionledger.agreement.query;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+/** Every commitment active on {@code asOf} whose term ends within {@code within} of it. */
+public record FindCommitmentsEndingQuery(Period within, LocalDate asOf) {
+}

@@ -1,0 +1,99 @@
+package org.coalitionledger.agreement.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.coalitionledger.agreement.query.AgreementSummary;
+import org.coalitionledger.agreement.query.Commitment;
+import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
+import org.coalitionledger.agreement.query.FindAgreementsQuery;
+import org.coalitionledger.agreement.query.FindCommitmentsEndingQuery;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Text;
+import org.coalitionledger.recording.ActRequests.RegisterAgreementRequest;
+import org.coalitionledger.recording.ActRequests.SignatoryActRequest;
+import org.coalitionledger.recording.Recorder;
+import org.coalitionledger.recording.Recorder.Recorded;
+import org.coalitionledger.web.Params;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Records agreements, signatures and withdrawals, and answers who is committed until when. */
+@RestController
+@Tag(name = "Agreements and commitments")
+class AgreementController {
+
+    private final Recorder recorder;
+    private final QueryGateway queries;
+
+    AgreementController(Recorder recorder, QueryGateway queries) {
+        this.recorder = recorder;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/agreements")
+    @Operation(summary = "RegisterAgreement: record an agreement of a coalition with its commitment term")
+    ResponseEntity<Recorded> register(@RequestBody RegisterAgreementRequest request, Principal principal) {
+        Recorded recorded = recorder.record(request::toCommand, Params.caller(principal));
+        return ResponseEntity.created(URI.create("/api/agreements/" + request.agreement())).body(recorded);
+    }
+
+    @PostMapping("/api/agreements/{agreement}/signatures")
+    @Operation(summary = "SignAgreement: record that a state signed")
+    ResponseEntity<Recorded> sign(@PathVariable String agreement, @RequestBody SignatoryActRequest request,
+                                  Principal principal) {
+        SignatoryActRequest atPath = request.atAgreement(agreement);
+        return ResponseEntity.status(201).body(recorder.record(atPath::toSignature, Params.caller(principal)));
+    }
+
+    @PostMapping("/api/agreements/{agreement}/withdrawals")
+    @Operation(summary = "WithdrawFromAgreement: record that a state withdrew")
+    ResponseEntity<Recorded> withdraw(@PathVariable String agreement, @RequestBody SignatoryActRequest request,
+                                      Principal principal) {
+        SignatoryActRequest atPath = request.atAgreement(agreement);
+        return ResponseEntity.status(201).body(recorder.record(atPath::toWithdrawal, Params.caller(principal)));
+    }
+
+    @GetMapping("/api/agreements")
+    @Operation(summary = "Every agreement, with the parties actively committed on asOf (default today)")
+    List<AgreementSummary> agreements(@RequestParam(required = false) String coalition,
+                                      @RequestParam(required = false) String asOf) {
+        return queries.query(new FindAgreementsQuery(coalition, Params.asOf(asOf)),
+                             ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join();
+    }
+
+    @GetMapping("/api/agreements/{agreement}/commitments")
+    @Operation(summary = "Every commitment under an agreement on asOf (default today), with status and end")
+    CommitmentsResponse commitments(@PathVariable String agreement, @RequestParam(required = false) String asOf) {
+        return queries.query(new FetchCommitmentsQuery(agreement, Params.asOf(asOf)),
+                             ResponseTypes.optionalInstanceOf(CommitmentsResponse.class))
+                .join()
+                .orElseThrow(() -> Rejection.notFound("agreement", "unknown agreement '" + Text.clip(agreement)
+                        + "'"));
+    }
+
+    /** The commitments active on {@code asOf} that end within {@code endingWithin}. */
+    record EndingResponse(LocalDate asOf, String endingWithin, List<Commitment> commitments) {
+    }
+
+    @GetMapping("/api/commitments")
+    @Operation(summary = "Commitments active on asOf (default today) ending within a period, e.g. endingWithin=P90D")
+    EndingResponse ending(@RequestParam String endingWithin, @RequestParam(required = false) String asOf) {
+        LocalDate day = Params.asOf(asOf);
+        return new EndingResponse(day, endingWithin, queries.query(
+                new FindCommitmentsEndingQuery(Params.period("endingWithin", endingWithin), day),
+                ResponseTypes.multipleInstancesOf(Commitment.class)).join());
+    }
+}

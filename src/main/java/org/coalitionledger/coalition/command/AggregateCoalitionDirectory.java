@@ -1,0 +1,49 @@
+package org.coalitionledger.coalition.command;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.coalitionledger.agreement.command.Agreement;
+import org.coalitionledger.common.PartialDate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Answers {@link CoalitionDirectory} questions by loading aggregates through their repositories. Inside a unit of
+ * work the repositories hand back the instances that unit already holds, so a coalition formed earlier in the same
+ * import is found.
+ */
+@Component
+class AggregateCoalitionDirectory implements CoalitionDirectory {
+
+    private final ObjectProvider<Configuration> axon;
+
+    AggregateCoalitionDirectory(ObjectProvider<Configuration> axon) {
+        this.axon = axon;
+    }
+
+    @Override
+    public Optional<PartialDate> formedOn(String coalition) {
+        return load(Coalition.class, coalition).map(aggregate -> aggregate.invoke(Coalition::formedOn));
+    }
+
+    @Override
+    public boolean isTaken(String id) {
+        return load(Coalition.class, id).isPresent() || load(Agreement.class, id).isPresent();
+    }
+
+    private <T> Optional<Aggregate<T>> load(Class<T> type, String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Repository<T> repository = axon.getObject().repository(type);
+        try {
+            return Optional.of(repository.load(id));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.coalitionledger.coalition.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.coalitionledger.coalition.command.MembershipTimeline.Act;
+import org.coalitionledger.coalition.command.MembershipTimeline.Kind;
+import org.coalitionledger.coalition.event.CoalitionFormed;
+import org.coalitionledger.coalition.event.CoalitionJoined;
+import org.coalitionledger.coalition.event.CoalitionLeft;
+import org.coalitionledger.coalition.event.IntentDeclared;
+import org.coalitionledger.coalition.event.LeadDesignated;
+import org.coalitionledger.coalition.event.PartyAct;
+import org.coalitionledger.common.Checks;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Source;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A coalition and the membership acts of its parties. It keeps only what its decisions need: when it was formed
+ * and each party's timeline of acts.
+ */
+@Aggregate
+public class Coalition {
+
+    @AggregateIdentifier
+    private String id;
+    private PartialDate formedOn;
+    private final Map<String, MembershipTimeline> parties = new HashMap<>();
+    private long actCount;
+
+    /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
+    protected Coalition() {
+    }
+
+    @CommandHandler
+    public Coalition(FormCoalition command, CoalitionDirectory directory) {
+        Checks.slug("coalition", command.coalition());
+        Checks.text("name", command.name(), Checks.MAX_TITLE);
+        Checks.optionalText("parentGroup", command.parentGroup(), Checks.MAX_TITLE);
+        Checks.focusAreas("focusAreas", command.focusAreas());
+        PartialDate effective = Checks.effectiveDate("effectiveDate", command.effectiveDate());
+        Source source = Checks.source(command.source());
+        Checks.notes(command.notes());
+        Checks.text("recordId", command.recordId(), Checks.MAX_ID);
+        if (directory.isTaken(command.coalition())) {
+            throw Rejection.conflict("coalition", "the id '" + command.coalition()
+                    + "' is already used by a coalition or an agreement");
+        }
+        apply(new CoalitionFormed(command.recordId(), command.coalition(), command.name(), command.parentGroup(),
+                                  Checks.focusAreas("focusAreas", command.focusAreas()), effective, source,
+                                  command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(JoinCoalition command) {
+        return record(Kind.JOIN, command.party(), command.effectiveDate(), command.source(), command.notes(),
+                      command.recordId(),
+                      date -> new CoalitionJoined(command.recordId(), id, command.party(), date, command.source(),
+                                                  command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(DeclareIntent command) {
+        return record(Kind.INTENT, command.party(), command.effectiveDate(), command.source(), command.notes(),
+                      command.recordId(),
+                      date -> new IntentDeclared(command.recordId(), id, command.party(), date, command.source(),
+                                                 command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(DesignateLead command) {
+        return record(Kind.LEAD, command.party(), command.effectiveDate(), command.source(), command.notes(),
+                      command.recordId(),
+                      date -> new LeadDesignated(command.recordId(), id, command.party(), date, command.source(),
+                                                 command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(LeaveCoalition command) {
+        return record(Kind.LEAVE, command.party(), command.effectiveDate(), command.source(), command.notes(),
+                      command.recordId(),
+                      date -> new CoalitionLeft(command.recordId(), id, command.party(), date, command.source(),
+                                                command.notes()));
+    }
+
+    /** Guards an act of one party against every rule, then applies its event; answers the record id. */
+    private String record(Kind kind, String party, String effectiveDate, Source source, String notes,
+                          String recordId, Function<PartialDate, PartyAct> event) {
+        if (formedOn == null) {
+            // the id belongs to an agreement, whose events do not make a coalition
+            throw Rejection.notFound("coalition", "unknown coalition");
+        }
+        Checks.party("party", party);
+        PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate);
+        Checks.source(source);
+        Checks.notes(notes);
+        Checks.text("recordId", recordId, Checks.MAX_ID);
+        if (date.latest().isBefore(formedOn.start())) {
+            throw Rejection.conflict("effectiveDate", "effectiveDate " + date + " is before " + id
+                    + " was formed (" + formedOn + ")");
+        }
+        timelineOf(party).check(new Act(kind, date, recordId, Long.MAX_VALUE));
+        apply(event.apply(date));
+        return recordId;
+    }
+
+    PartialDate formedOn() {
+        return formedOn;
+    }
+
+    private MembershipTimeline timelineOf(String party) {
+        return parties.computeIfAbsent(party, p -> new MembershipTimeline(id, p));
+    }
+
+    @EventSourcingHandler
+    void on(CoalitionFormed event) {
+        id = event.coalition();
+        formedOn = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(CoalitionJoined event) {
+        remember(Kind.JOIN, event);
+    }
+
+    @EventSourcingHandler
+    void on(IntentDeclared event) {
+        remember(Kind.INTENT, event);
+    }
+
+    @EventSourcingHandler
+    void on(LeadDesignated event) {
+        remember(Kind.LEAD, event);
+    }
+
+    @EventSourcingHandler
+    void on(CoalitionLeft event) {
+        remember(Kind.LEAVE, event);
+    }
+
+    private void remember(Kind kind, PartyAct event) {
+        timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
+    }
+}

@@ -1,0 +1,9 @@
+package org.coalitionledger.coalition.event;
+
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Source;
+
+/** A member left the coalition. */
+public record CoalitionLeft(String recordId, String coalition, String party, PartialDate effectiveDate, Source source,
+                 String notes) implements PartyAct {
+}

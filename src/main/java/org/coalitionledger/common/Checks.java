@@ -1,0 +1,192 @@
+package org.coalitionledger.common;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The input rules every command obeys, shared by the aggregates (which guard with them before applying anything)
+ * and by the web layer. Each check names the field it checks and throws a {@link Rejection} that says what is wrong.
+ */
+public final class Checks {
+
+    public static final int MAX_ID = 64;
+    public static final int MAX_TITLE = 500;
+    public static final int MAX_NOTES = 4_000;
+    public static final int MAX_URL = 2_048;
+    public static final int MAX_FOCUS_AREAS = 50;
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{2,64}");
+    private static final Pattern TERM = Pattern.compile("P(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?");
+
+    /** The clock that decides what "the future" is; tests may replace it. */
+    private static volatile Clock clock = Clock.systemUTC();
+
+    private Checks() {
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** For tests only: fixes today's date. */
+    public static void useClock(Clock newClock) {
+        clock = newClock;
+    }
+
+    /** An identifier: 2–64 characters of a-z, 0-9 and '-'. */
+    public static String slug(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw Rejection.invalid(field, field + " is required");
+        }
+        if (!SLUG.matcher(value).matches()) {
+            throw Rejection.invalid(field, field + " '" + Text.clip(value)
+                    + "' must be 2 to 64 characters of a-z, 0-9 and '-'");
+        }
+        return value;
+    }
+
+    /** A state by its ISO 3166-1 alpha-2 code, upper case. */
+    public static String party(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw Rejection.invalid(field, field + " is required (an ISO 3166-1 alpha-2 code such as NL)");
+        }
+        if (!Parties.isKnown(value)) {
+            throw Rejection.invalid(field, field + " '" + Text.clip(value)
+                    + "' is not an ISO 3166-1 alpha-2 country code (two upper-case letters such as NL)");
+        }
+        return value;
+    }
+
+    /** Required text of bounded length without control characters other than line breaks and tabs. */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw Rejection.invalid(field, field + " is required");
+        }
+        return optionalText(field, value, max);
+    }
+
+    public static String optionalText(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw Rejection.invalid(field, field + " is " + value.length() + " characters long; at most " + max
+                    + " are allowed");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw Rejection.invalid(field, field + " contains a control character at position " + i);
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1)) || Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(value.charAt(i - 1)))) {
+                throw Rejection.invalid(field, field + " contains an unpaired surrogate at position " + i);
+            }
+        }
+        return value;
+    }
+
+    public static List<String> focusAreas(String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_FOCUS_AREAS) {
+            throw Rejection.invalid(field, field + " has " + values.size() + " entries; at most "
+                    + MAX_FOCUS_AREAS + " are allowed");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            text(field + "[" + i + "]", values.get(i), MAX_TITLE);
+        }
+        return List.copyOf(values);
+    }
+
+    /** The date an act took effect: YYYY-MM-DD, YYYY-MM or YYYY, not in the future. */
+    public static PartialDate effectiveDate(String field, String value) {
+        PartialDate date = date(field, value);
+        if (date.start().isAfter(today())) {
+            throw Rejection.invalid(field, field + " " + value + " is in the future; record acts once they have"
+                    + " taken effect");
+        }
+        return date;
+    }
+
+    /** A date of any time: YYYY-MM-DD, YYYY-MM or YYYY. */
+    public static PartialDate date(String field, String value) {
+        try {
+            return PartialDate.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw Rejection.invalid(field, field + ": " + e.getMessage());
+        }
+    }
+
+    /** A commitment term: an ISO-8601 period of years, months and days, longer than zero, such as P6Y. */
+    public static Period term(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw Rejection.invalid(field, field + " is required (an ISO-8601 period such as P6Y)");
+        }
+        if (!TERM.matcher(value).matches() || value.equals("P")) {
+            throw Rejection.invalid(field, field + " '" + Text.clip(value)
+                    + "' is not an ISO-8601 period of years, months and days such as P6Y or P18M");
+        }
+        try {
+            Period period = Period.parse(value);
+            if (period.isZero() || period.isNegative()) {
+                throw Rejection.invalid(field, field + " must be longer than zero");
+            }
+            return period;
+        } catch (DateTimeParseException e) {
+            throw Rejection.invalid(field, field + " '" + Text.clip(value) + "' is not an ISO-8601 period");
+        }
+    }
+
+    /** A source citation with a title or a URL; a URL must be http or https. */
+    public static Source source(Source source) {
+        if (source == null) {
+            throw Rejection.invalid("source", "source is required: give at least its title or url");
+        }
+        optionalText("source.title", source.title(), MAX_TITLE);
+        url("source.url", source.url());
+        if (isBlank(source.title()) && isBlank(source.url())) {
+            throw Rejection.invalid("source", "source needs a title or a url");
+        }
+        optionalText("source.publisher", source.publisher(), MAX_TITLE);
+        if (source.publishedOn() != null) {
+            date("source.publishedOn", source.publishedOn());
+        }
+        optionalText("source.quote", source.quote(), MAX_NOTES);
+        return source;
+    }
+
+    public static String url(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        optionalText(field, value, MAX_URL);
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw Rejection.invalid(field, field + " must be an absolute http or https URL");
+            }
+        } catch (URISyntaxException e) {
+            throw Rejection.invalid(field, field + " is not a valid URL: " + Text.clip(e.getReason()));
+        }
+        return value;
+    }
+
+    public static String notes(String value) {
+        return optionalText("notes", value, MAX_NOTES);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

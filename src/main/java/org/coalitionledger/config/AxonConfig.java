@@ -1,0 +1,156 @@
+package org.coalitionledger.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.updates.configuration.UsagePropertyProvider;
+import org.coalitionledger.recording.Acts;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+
+/**
+ * How Axon stores things here: events, snapshots and tracking tokens in the application's own database through
+ * JDBC (tables owned by Flyway migrations, binary columns as BLOB on H2 and BYTEA on PostgreSQL), everything
+ * serialized as JSON by Jackson, the recorder and channel copied from each command onto its events, and Axon's
+ * update checker switched off so that the application never connects anywhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    /** The event table and its columns, in snake case so that both databases agree on the names. */
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
+                                          Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer)
+            throws SQLException {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections(dataSource))
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(new SQLErrorCodesResolver(dataSource))
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .schema(EVENT_SCHEMA)
+                .dataType(byte[].class)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections(dataSource))
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .schema(TokenSchema.builder()
+                                .setTokenTable("token_entry")
+                                .setProcessorNameColumn("processor_name")
+                                .setSegmentColumn("segment")
+                                .setTokenColumn("token")
+                                .setTokenTypeColumn("token_type")
+                                .setTimestampColumn("timestamp")
+                                .setOwnerColumn("owner")
+                                .build())
+                .build();
+    }
+
+    /** Copies who recorded an act, and through which channel, from the command to its events. */
+    @Bean
+    CorrelationDataProvider recordingMetadata() {
+        return new SimpleCorrelationDataProvider(Acts.RECORDED_BY, Acts.CHANNEL);
+    }
+
+    /** Keeps Axon's correlation and trace ids on every event as well. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    /** Axon's update checker would report to a server on the internet; this ledger never connects anywhere. */
+    @Bean
+    UsagePropertyProvider usagePropertyProvider() {
+        return new UsagePropertyProvider() {
+            @Override
+            public Boolean getDisabled() {
+                return Boolean.TRUE;
+            }
+
+            @Override
+            public String getUrl() {
+                return null;
+            }
+
+            @Override
+            public int priority() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
+    private static ConnectionProvider connections(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    private static Serializer jackson() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+}

@@ -1,0 +1,50 @@
+package org.coalitionledger.history;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One recorded act of a coalition (or of one of its agreements) with its source and recording metadata. */
+@Entity
+@Table(name = "history_entry")
+class HistoryEntryRow {
+
+    @Id
+    @Column(name = "record_id")
+    String recordId;
+    @Column(name = "coalition_id")
+    String coalitionId;
+    @Column(name = "agreement_id")
+    String agreementId;
+    String command;
+    String party;
+    @Column(name = "effective_date")
+    String effectiveDate;
+    @Column(name = "effective_start")
+    LocalDate effectiveStart;
+    String details;
+    @Column(name = "source_title")
+    String sourceTitle;
+    @Column(name = "source_url")
+    String sourceUrl;
+    @Column(name = "source_publisher")
+    String sourcePublisher;
+    @Column(name = "source_published_on")
+    String sourcePublishedOn;
+    @Column(name = "source_quote")
+    String sourceQuote;
+    String notes;
+    @Column(name = "recorded_by")
+    String recordedBy;
+    @Column(name = "recorded_at")
+    Instant recordedAt;
+    @Column(name = "event_position")
+    long position;
+
+    protected HistoryEntryRow() {
+    }
+}

@@ -1,0 +1,140 @@
+package org.coalitionledger.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.queryhandling.QueryHandler;
+import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.coalition.event.CoalitionFormed;
+import org.coalitionledger.coalition.event.PartyAct;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordedAct;
+import org.coalitionledger.common.Source;
+import org.coalitionledger.recording.Acts;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The history of every coalition: each act with its source, who recorded it and when. */
+@Component
+@ProcessingGroup(HistoryProjection.GROUP)
+public class HistoryProjection {
+
+    public static final String GROUP = "history";
+
+    interface Entries extends JpaRepository<HistoryEntryRow, String> {
+
+        List<HistoryEntryRow> findByCoalitionId(String coalitionId);
+
+        boolean existsByCoalitionIdAndCommand(String coalitionId, String command);
+    }
+
+    private static final Comparator<HistoryEntryRow> EFFECTIVE_ORDER = Comparator
+            .comparing((HistoryEntryRow row) -> !row.command.equals("FormCoalition"))
+            .thenComparing(row -> row.effectiveStart, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(row -> row.position);
+
+    private final Entries entries;
+    private final ObjectMapper json = new ObjectMapper();
+
+    HistoryProjection(Entries entries) {
+        this.entries = entries;
+    }
+
+    @EventHandler
+    void on(RecordedAct act, EventMessage<?> message) {
+        HistoryEntryRow row = new HistoryEntryRow();
+        row.recordId = act.recordId();
+        row.command = Acts.commandOf(act);
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (act instanceof CoalitionFormed formed) {
+            row.coalitionId = formed.coalition();
+            details.put("name", formed.name());
+            details.put("parentGroup", formed.parentGroup());
+            details.put("focusAreas", formed.focusAreas());
+        } else if (act instanceof PartyAct partyAct) {
+            row.coalitionId = partyAct.coalition();
+            row.party = partyAct.party();
+        } else if (act instanceof AgreementRegistered registered) {
+            row.coalitionId = registered.coalition();
+            row.agreementId = registered.agreement();
+            details.put("title", registered.title());
+            details.put("commitmentTerm", registered.commitmentTerm());
+        } else if (act instanceof SignatoryAct signatoryAct) {
+            row.coalitionId = signatoryAct.coalition();
+            row.agreementId = signatoryAct.agreement();
+            row.party = signatoryAct.party();
+        } else {
+            return;
+        }
+        PartialDate date = act.effectiveDate();
+        row.effectiveDate = date == null ? null : date.text();
+        row.effectiveStart = date == null ? null : date.start();
+        details.values().removeIf(value -> value == null);
+        row.details = details.isEmpty() ? null : write(details);
+        Source source = act.source();
+        row.sourceTitle = source.title();
+        row.sourceUrl = source.url();
+        row.sourcePublisher = source.publisher();
+        row.sourcePublishedOn = source.publishedOn();
+        row.sourceQuote = source.quote();
+        row.notes = act.notes();
+        row.recordedBy = (String) message.getMetaData().getOrDefault(Acts.RECORDED_BY, "unknown");
+        row.recordedAt = message.getTimestamp();
+        row.position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(0) : 0;
+        entries.save(row);
+    }
+
+    @ResetHandler
+    void reset() {
+        entries.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<HistoryResponse> handle(FetchHistoryQuery query) {
+        List<HistoryEntryRow> rows = entries.findByCoalitionId(query.coalition());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HistoryResponse(query.coalition(), rows.stream().sorted(EFFECTIVE_ORDER).map(row -> {
+            PartialDate date = row.effectiveDate == null ? null : PartialDate.parse(row.effectiveDate);
+            return new HistoryResponse.Entry(
+                    row.recordId, row.command, row.agreementId, row.party, row.effectiveDate,
+                    date == null ? null : date.precision(), read(row.details),
+                    new Source(row.sourceTitle, row.sourceUrl, row.sourcePublisher, row.sourcePublishedOn,
+                               row.sourceQuote),
+                    row.notes, row.recordedBy, row.recordedAt);
+        }).toList()));
+    }
+
+    private String write(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write details", e);
+        }
+    }
+
+    private Map<String, Object> read(String details) {
+        if (details == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(details, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read details", e);
+        }
+    }
+}

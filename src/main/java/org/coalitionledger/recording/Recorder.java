@@ -1,0 +1,56 @@
+package org.coalitionledger.recording;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Text;
+import org.springframework.stereotype.Service;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Records one act: gives it a record id, stamps who recorded it and through which channel into the metadata,
+ * dispatches the command, and waits until the projections show it.
+ */
+@Service
+public class Recorder {
+
+    private final CommandGateway commands;
+    private final ProjectionBarrier barrier;
+
+    Recorder(CommandGateway commands, ProjectionBarrier barrier) {
+        this.commands = commands;
+        this.barrier = barrier;
+    }
+
+    /** The answer to a recording request. {@code visible} is false if the projections had not caught up in time. */
+    public record Recorded(String recordId, String command, String recordedBy, boolean visible) {
+    }
+
+    /**
+     * @param command   builds the command from the new record id
+     * @param recordedBy the authenticated user
+     */
+    public Recorded record(Function<String, Object> command, String recordedBy) {
+        String recordId = UUID.randomUUID().toString();
+        Object message = command.apply(recordId);
+        dispatch(message, recordedBy, "api");
+        return new Recorded(recordId, message.getClass().getSimpleName(), recordedBy, barrier.awaitProjections());
+    }
+
+    /** Sends one command with the recording metadata; turns "no such aggregate" into a rejection naming the id. */
+    void dispatch(Object command, String recordedBy, String channel) {
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                         .andMetaData(MetaData.with(Acts.RECORDED_BY, recordedBy)
+                                                              .and(Acts.CHANNEL, channel)));
+        } catch (AggregateNotFoundException e) {
+            String field = command.getClass().getPackageName().startsWith("org.coalitionledger.agreement")
+                    ? "agreement" : "coalition";
+            throw Rejection.notFound(field, "unknown " + field + " '" + Text.clip(String.valueOf(e.getAggregateIdentifier())) + "'");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.coalitionledger.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Text;
+import org.coalitionledger.recording.JsonProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error of the API as an RFC 9457 problem detail that names the field at fault. This is the one place that
+ * maps a rejection to an HTTP status. Nothing internal (stack traces, SQL, class names) reaches a response.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<Object> rejected(Rejection rejection) {
+        HttpStatus status = switch (rejection.reason()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return problem(status, rejection.field(), rejection.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, null, "unknown id '" + Text.clip(String.valueOf(e.getAggregateIdentifier())) + "'");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, null, "another act was recorded on the same coalition or agreement at"
+                + " the same moment, or the id is already taken; nothing was written, check and retry");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + " '" + Text.clip(String.valueOf(e.getValue()))
+                + "' is not valid" + expected(e.getRequiredType()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, "the ledger could not complete the request;"
+                + " nothing was written");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JsonProcessingException json) {
+            return rejected(JsonProblems.rejection(json));
+        }
+        if (cause instanceof Rejection rejection) {
+            return rejected(rejection);
+        }
+        return problem(HttpStatus.BAD_REQUEST, null, "the body is missing or is not readable JSON");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getParameterName(), e.getParameterName() + " is required");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("Request failed", e);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setTitle(status.getReasonPhrase());
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        problem.setProperty("errors", List.of(field == null ? Map.of("message", message)
+                                                            : Map.of("field", field, "message", message)));
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> ": expected a date YYYY-MM-DD";
+            case "Instant" -> ": expected an instant such as 2024-02-01T12:00:00Z";
+            case "Period" -> ": expected an ISO-8601 period such as P90D";
+            case "Integer", "Long", "int", "long" -> ": expected a whole number";
+            case "Boolean", "boolean" -> ": expected true or false";
+            default -> "";
+        };
+    }
+}
