@@ -3,6 +3,7 @@ package org.coalitionledger.recording;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
@@ -47,10 +48,24 @@ public class Recorder {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                                          .andMetaData(MetaData.with(Acts.RECORDED_BY, recordedBy)
                                                               .and(Acts.CHANNEL, channel)));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // the id is unknown, or belongs to the other kind of aggregate
             String field = command.getClass().getPackageName().startsWith("org.coalitionledger.agreement")
                     ? "agreement" : "coalition";
-            throw Rejection.notFound(field, "unknown " + field + " '" + Text.clip(String.valueOf(e.getAggregateIdentifier())) + "'");
+            throw Rejection.notFound(field, "unknown " + field + " '" + Text.clip(targetOf(command)) + "'");
         }
+    }
+
+    private static String targetOf(Object command) {
+        for (var component : command.getClass().getRecordComponents()) {
+            if (component.getName().equals("coalition") || component.getName().equals("agreement")) {
+                try {
+                    return String.valueOf(component.getAccessor().invoke(command));
+                } catch (ReflectiveOperationException e) {
+                    return "";
+                }
+            }
+        }
+        return "";
     }
 }

@@ -82,10 +82,6 @@ public class Agreement {
 
     private String record(Kind kind, String party, String effectiveDate, Source source, String notes,
                           String recordId, CoalitionDirectory directory, Function<PartialDate, SignatoryAct> event) {
-        if (term == null) {
-            // the id belongs to a coalition, whose events do not make an agreement
-            throw Rejection.notFound("agreement", "unknown agreement");
-        }
         Checks.party("party", party);
         PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate);
         Checks.source(source);

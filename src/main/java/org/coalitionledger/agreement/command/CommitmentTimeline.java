@@ -58,7 +58,8 @@ final class CommitmentTimeline {
 
         Act signature = null;
         LocalDate end = null;
-        for (Act act : timeline) {
+        for (int i = 0; i < timeline.size(); i++) {
+            Act act = timeline.get(i);
             LocalDate day = act.date().start();
             if (signature != null && !day.isBefore(end)) {
                 signature = null;
@@ -74,6 +75,10 @@ final class CommitmentTimeline {
                     signature = act;
                     end = day.plus(term);
                 }
+            } else if (signature == null && signedOnSameDay(timeline, i)) {
+                field = "effectiveDate";
+                problem = "a withdrawal must come after the signature: " + who() + " signed " + agreement + " on "
+                        + act.date();
             } else if (signature == null) {
                 problem = who() + " has no active commitment under " + agreement + " on " + act.date()
                         + " to withdraw from";
@@ -95,7 +100,26 @@ final class CommitmentTimeline {
         }
     }
 
+    private static boolean signedOnSameDay(List<Act> timeline, int index) {
+        LocalDate day = timeline.get(index).date().start();
+        return timeline.stream().skip(index + 1L)
+                .takeWhile(next -> next.date().start().equals(day))
+                .anyMatch(next -> next.kind() == Kind.SIGN);
+    }
+
     private String who() {
         return Parties.nameOf(party) + " (" + party + ")";
+    }
+
+    /** Equal when it holds the same acts for the same party (Axon's test fixture compares aggregate state). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CommitmentTimeline that && agreement.equals(that.agreement) && party.equals(that.party)
+                && acts.equals(that.acts);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(agreement, party, acts);
     }
 }

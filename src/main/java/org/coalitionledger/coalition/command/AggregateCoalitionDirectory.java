@@ -4,7 +4,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.coalitionledger.agreement.command.Agreement;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.coalitionledger.common.PartialDate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -27,12 +27,21 @@ class AggregateCoalitionDirectory implements CoalitionDirectory {
 
     @Override
     public Optional<PartialDate> formedOn(String coalition) {
-        return load(Coalition.class, coalition).map(aggregate -> aggregate.invoke(Coalition::formedOn));
+        try {
+            return load(Coalition.class, coalition).map(aggregate -> aggregate.invoke(Coalition::formedOn));
+        } catch (IncompatibleAggregateException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
     public boolean isTaken(String id) {
-        return load(Coalition.class, id).isPresent() || load(Agreement.class, id).isPresent();
+        // the events under an id belong to one aggregate type; loading them as the other type is refused by Axon
+        try {
+            return load(Coalition.class, id).isPresent();
+        } catch (IncompatibleAggregateException e) {
+            return true;
+        }
     }
 
     private <T> Optional<Aggregate<T>> load(Class<T> type, String id) {

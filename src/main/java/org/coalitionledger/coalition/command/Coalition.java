@@ -94,10 +94,6 @@ public class Coalition {
     /** Guards an act of one party against every rule, then applies its event; answers the record id. */
     private String record(Kind kind, String party, String effectiveDate, Source source, String notes,
                           String recordId, Function<PartialDate, PartyAct> event) {
-        if (formedOn == null) {
-            // the id belongs to an agreement, whose events do not make a coalition
-            throw Rejection.notFound("coalition", "unknown coalition");
-        }
         Checks.party("party", party);
         PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate);
         Checks.source(source);

@@ -138,4 +138,16 @@ final class MembershipTimeline {
     private String who() {
         return Parties.nameOf(party) + " (" + party + ")";
     }
+
+    /** Equal when it holds the same acts for the same party (Axon's test fixture compares aggregate state). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MembershipTimeline that && coalition.equals(that.coalition) && party.equals(that.party)
+                && acts.equals(that.acts);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(coalition, party, acts);
+    }
 }

@@ -1,0 +1,171 @@
+package org.coalitionledger.agreement.command;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.AgreementSigned;
+import org.coalitionledger.agreement.event.AgreementWithdrawn;
+import org.coalitionledger.coalition.command.StubDirectory;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Source;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.containsString;
+
+class AgreementTest {
+
+    private static final String ID = "it-agreement";
+    private static final String COALITION = "it-coalition";
+    private static final Source SOURCE = new Source("Report", null, "Ukrinform", "2024-02-14", null);
+    private static final AgreementRegistered REGISTERED = new AgreementRegistered(
+            "r0", ID, COALITION, "Cooperation agreement", "P6Y", null, SOURCE, null);
+
+    private FixtureConfiguration<Agreement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Agreement.class);
+        fixture.registerInjectableResource(new StubDirectory().withCoalition(COALITION, "2023-09"));
+    }
+
+    private static AgreementSigned signed(String record, String party, String date) {
+        return new AgreementSigned(record, ID, COALITION, party, PartialDate.parse(date), SOURCE, null);
+    }
+
+    private static AgreementWithdrawn withdrawn(String record, String party, String date) {
+        return new AgreementWithdrawn(record, ID, COALITION, party, PartialDate.parse(date), SOURCE, null);
+    }
+
+    @Test
+    void canRegisterAgreement() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterAgreement(ID, COALITION, "Cooperation agreement", "P6Y", null, SOURCE, null, "r0"))
+               .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void cannotRegisterAgreementOfUnknownCoalition() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterAgreement(ID, "no-such", "Cooperation agreement", "P6Y", null, SOURCE, null, "r0"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("unknown coalition 'no-such'"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRegisterAgreementWithMalformedTerm() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterAgreement(ID, COALITION, "Agreement", "six years", null, SOURCE, null, "r0"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("ISO-8601 period"))
+               .expectNoEvents();
+        fixture.givenNoPriorActivity()
+               .when(new RegisterAgreement(ID, COALITION, "Agreement", "P0D", null, SOURCE, null, "r0"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("longer than zero"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRegisterAgreementUnderTakenId() {
+        FixtureConfiguration<Agreement> taken = new AggregateTestFixture<>(Agreement.class);
+        taken.registerInjectableResource(new StubDirectory().withCoalition(COALITION, "2023").withTaken(ID));
+        taken.givenNoPriorActivity()
+               .when(new RegisterAgreement(ID, COALITION, "Agreement", "P6Y", null, SOURCE, null, "r0"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("already used"));
+    }
+
+    @Test
+    void canSignAgreement() {
+        fixture.given(REGISTERED)
+               .when(new SignAgreement(ID, "LV", "2024-02-14", SOURCE, null, "r1"))
+               .expectResultMessagePayload("r1")
+               .expectEvents(signed("r1", "LV", "2024-02-14"));
+    }
+
+    @Test
+    void cannotSignTwiceWhileCommitted() {
+        fixture.given(REGISTERED, signed("r1", "LV", "2024-02-14"))
+               .when(new SignAgreement(ID, "LV", "2025-01-01", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("committed until 2030-02-14"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canSignAgainAfterWithdrawal() {
+        fixture.given(REGISTERED, signed("r1", "LV", "2024-02-14"), withdrawn("r2", "LV", "2025-01-01"))
+               .when(new SignAgreement(ID, "LV", "2025-06-01", SOURCE, null, "r3"))
+               .expectEvents(signed("r3", "LV", "2025-06-01"));
+    }
+
+    @Test
+    void canSignAgainAfterExpiry() {
+        fixture.given(new AgreementRegistered("r0", ID, COALITION, "Short agreement", "P1Y", null, SOURCE, null),
+                      signed("r1", "LV", "2024-02-14"))
+               .when(new SignAgreement(ID, "LV", "2025-02-14", SOURCE, null, "r2"))
+               .expectEvents(signed("r2", "LV", "2025-02-14"));
+    }
+
+    @Test
+    void cannotWithdrawWithoutSignature() {
+        fixture.given(REGISTERED)
+               .when(new WithdrawFromAgreement(ID, "LV", "2025-01-01", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("no active commitment"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotWithdrawOnTheDayOfSigning() {
+        fixture.given(REGISTERED, signed("r1", "LV", "2024-02-14"))
+               .when(new WithdrawFromAgreement(ID, "LV", "2024-02-14", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("must come after the signature"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotWithdrawAfterExpiry() {
+        fixture.given(REGISTERED, signed("r1", "LV", "2024-02-14"))
+               .when(new WithdrawFromAgreement(ID, "LV", "2030-02-14", SOURCE, null, "r2"))
+               .expectException(Rejection.class);
+    }
+
+    @Test
+    void canRecordSignatureLateAndOutOfOrder() {
+        fixture.given(REGISTERED, withdrawn("r2", "LV", "2025-01-01"))
+               .when(new SignAgreement(ID, "LV", "2024-02-14", SOURCE, null, "r1"))
+               .expectEvents(signed("r1", "LV", "2024-02-14"));
+    }
+
+    @Test
+    void cannotRecordLateSignatureThatOverlapsALaterOne() {
+        fixture.given(REGISTERED, signed("r1", "LV", "2026-01-01"))
+               .when(new SignAgreement(ID, "LV", "2024-02-14", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("contradicts the signature recorded for 2026-01-01"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotSignBeforeCoalitionWasFormed() {
+        fixture.given(REGISTERED)
+               .when(new SignAgreement(ID, "LV", "2023-08", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("before it-coalition was formed"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotSignWithInvalidPartyCode() {
+        fixture.given(REGISTERED)
+               .when(new SignAgreement(ID, "ZZ", "2024-02-14", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("ISO 3166-1"))
+               .expectNoEvents();
+    }
+}

@@ -1,0 +1,292 @@
+package org.coalitionledger.coalition.command;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.coalitionledger.coalition.event.CoalitionFormed;
+import org.coalitionledger.coalition.event.CoalitionJoined;
+import org.coalitionledger.coalition.event.CoalitionLeft;
+import org.coalitionledger.coalition.event.IntentDeclared;
+import org.coalitionledger.coalition.event.LeadDesignated;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Source;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+
+class CoalitionTest {
+
+    private static final String ID = "it-coalition";
+    private static final Source SOURCE = new Source("Report", "https://example.org/report", null, "2024-02-14", null);
+    private static final CoalitionFormed FORMED = new CoalitionFormed(
+            "r0", ID, "IT Coalition", "UDCG", List.of("IT"), PartialDate.parse("2023-09"), SOURCE, null);
+
+    private FixtureConfiguration<Coalition> fixture;
+    private StubDirectory directory;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Coalition.class);
+        directory = new StubDirectory();
+        fixture.registerInjectableResource(directory);
+    }
+
+    private static CoalitionJoined joined(String record, String party, String date) {
+        return new CoalitionJoined(record, ID, party, PartialDate.parse(date), SOURCE, null);
+    }
+
+    private static CoalitionLeft left(String record, String party, String date) {
+        return new CoalitionLeft(record, ID, party, PartialDate.parse(date), SOURCE, null);
+    }
+
+    @Test
+    void canFormCoalition() {
+        fixture.givenNoPriorActivity()
+               .when(new FormCoalition(ID, "IT Coalition", "UDCG", List.of("IT"), "2023-09", SOURCE, null, "r0"))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(FORMED);
+    }
+
+    @Test
+    void cannotFormCoalitionWithMalformedSlug() {
+        fixture.givenNoPriorActivity()
+               .when(new FormCoalition("IT Coalition", "IT", null, null, "2023", SOURCE, null, "r0"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("a-z, 0-9 and '-'"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotFormCoalitionWithTakenId() {
+        directory.withTaken(ID);
+        fixture.givenNoPriorActivity()
+               .when(new FormCoalition(ID, "IT Coalition", null, null, "2023", SOURCE, null, "r0"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("already used"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotFormCoalitionWithoutSource() {
+        fixture.givenNoPriorActivity()
+               .when(new FormCoalition(ID, "IT Coalition", null, null, "2023", null, null, "r0"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("source is required"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCiteSourceWithoutTitleOrUrl() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", "2024-01", new Source(null, null, "Ukrinform", null, null), null,
+                                       "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("title or a url"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canJoinAtMonthPrecision() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", "2024-01", SOURCE, "at a UDCG meeting", "r1"))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload("r1")
+               .expectEvents(new CoalitionJoined("r1", ID, "NL", PartialDate.parse("2024-01"), SOURCE,
+                                                 "at a UDCG meeting"));
+    }
+
+    @Test
+    void cannotJoinTwice() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"))
+               .when(new JoinCoalition(ID, "NL", "2024-02-14", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("already a member"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotJoinWithInvalidPartyCode() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "XX", "2024-01", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("ISO 3166-1"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotJoinWithLowerCasePartyCode() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "nl", "2024-01", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotJoinBeforeCoalitionWasFormed() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", "2023-08-31", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("before it-coalition was formed"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotJoinInTheFuture() {
+        String tomorrow = LocalDate.now().plusDays(2).toString();
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", tomorrow, SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("in the future"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotJoinWithMalformedDate() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", "2024-02-30", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("not a calendar date"))
+               .expectNoEvents();
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", "14/02/2024", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("YYYY-MM-DD"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canLeaveAfterJoining() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"))
+               .when(new LeaveCoalition(ID, "NL", "2024-06-01", SOURCE, null, "r2"))
+               .expectEvents(left("r2", "NL", "2024-06-01"));
+    }
+
+    @Test
+    void cannotLeaveWhenNotMember() {
+        fixture.given(FORMED)
+               .when(new LeaveCoalition(ID, "NL", "2024-06-01", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("is not a member"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotLeaveOnTheDayOfJoining() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-02-14"))
+               .when(new LeaveCoalition(ID, "NL", "2024-02-14", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("a departure must come after the join"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canRejoinOnTheDayOfLeaving() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"), left("r2", "NL", "2024-06-01"))
+               .when(new JoinCoalition(ID, "NL", "2024-06-01", SOURCE, null, "r3"))
+               .expectEvents(joined("r3", "NL", "2024-06-01"));
+    }
+
+    @Test
+    void canDesignateLeadOnTheDayOfJoining() {
+        fixture.given(FORMED, joined("r1", "EE", "2024-02-14"))
+               .when(new DesignateLead(ID, "EE", "2024-02-14", SOURCE, null, "r2"))
+               .expectEvents(new LeadDesignated("r2", ID, "EE", PartialDate.parse("2024-02-14"), SOURCE, null));
+    }
+
+    @Test
+    void canDesignateCoLeads() {
+        fixture.given(FORMED, joined("r1", "EE", "2024-02-14"), joined("r2", "LU", "2024-02-14"),
+                      new LeadDesignated("r3", ID, "EE", PartialDate.parse("2024-02-14"), SOURCE, null))
+               .when(new DesignateLead(ID, "LU", "2024-02-14", SOURCE, null, "r4"))
+               .expectEvents(new LeadDesignated("r4", ID, "LU", PartialDate.parse("2024-02-14"), SOURCE, null));
+    }
+
+    @Test
+    void cannotDesignateLeadWhoIsNotMember() {
+        fixture.given(FORMED, joined("r1", "EE", "2024-02-14"))
+               .when(new DesignateLead(ID, "EE", "2024-02-13", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("a lead must be a member"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotDesignateLeadTwice() {
+        fixture.given(FORMED, joined("r1", "EE", "2024-02-14"),
+                      new LeadDesignated("r2", ID, "EE", PartialDate.parse("2024-02-14"), SOURCE, null))
+               .when(new DesignateLead(ID, "EE", "2024-03-01", SOURCE, null, "r3"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("already a lead"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canDeclareIntentThenJoinTheSameDay() {
+        fixture.given(FORMED, new IntentDeclared("r1", ID, "GB", PartialDate.parse("2024-02-14"), SOURCE, null))
+               .when(new JoinCoalition(ID, "GB", "2024-02-14", SOURCE, null, "r2"))
+               .expectEvents(joined("r2", "GB", "2024-02-14"));
+    }
+
+    @Test
+    void cannotDeclareIntentWhileMember() {
+        fixture.given(FORMED, joined("r1", "GB", "2024-01-10"))
+               .when(new DeclareIntent(ID, "GB", "2024-02-14", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("already a member"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotDeclareIntentTwice() {
+        fixture.given(FORMED, new IntentDeclared("r1", ID, "GB", PartialDate.parse("2024-02-01"), SOURCE, null))
+               .when(new DeclareIntent(ID, "GB", "2024-02-14", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("already declared intent"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canRecordJoinLateAndOutOfOrder() {
+        // the departure was recorded first; the January join that precedes it arrives later
+        fixture.given(FORMED, joined("r1", "NL", "2024-06-01"), left("r2", "NL", "2024-09-01"))
+               .when(new JoinCoalition(ID, "NL", "2024-01", SOURCE, null, "r3"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("contradicts the join recorded for 2024-06-01"));
+        fixture.given(FORMED, left("r2", "NL", "2024-09-01"))
+               .when(new JoinCoalition(ID, "NL", "2024-01", SOURCE, null, "r3"))
+               .expectEvents(joined("r3", "NL", "2024-01"));
+    }
+
+    @Test
+    void cannotRecordLateDepartureThatStrandsALead() {
+        fixture.given(FORMED, joined("r1", "EE", "2024-01-01"),
+                      new LeadDesignated("r2", ID, "EE", PartialDate.parse("2024-05-01"), SOURCE, null))
+               .when(new LeaveCoalition(ID, "EE", "2024-03-01", SOURCE, null, "r3"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("contradicts the lead designation recorded for 2024-05-01"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordNotesOverLimit() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", "2024-01", SOURCE, "x".repeat(4_001), "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("at most 4000"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCiteNonHttpUrl() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", "2024-01", new Source("t", "file:///etc/passwd", null, null, null),
+                                       null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("http or https"))
+               .expectNoEvents();
+    }
+}
