@@ -1,0 +1,107 @@
+package org.coalitionledger.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON Lines import: all or nothing, any order, every bad line named. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportHttpTest extends LedgerHttpTestSupport {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+    }
+
+    /** The example under other ids, so that each test has a ledger of its own. */
+    private static List<String> exampleAs(String coalition) {
+        return new ArrayList<>(example().replace("it-coalition", coalition).lines().toList());
+    }
+
+    @Test
+    void importWithOneBadLineWritesNothingAndNamesThatLine() {
+        List<String> lines = exampleAs("bad-line");
+        lines.set(6, lines.get(6).replace("\"party\": \"IS\"", "\"party\": \"ISL\""));
+        long before = eventCount();
+        Response response = postLines("/api/import", String.join("\n", lines));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).hasSize(1);
+        JsonNode error = response.json().get("errors").get(0);
+        assertThat(error.get("line").asInt()).isEqualTo(7);
+        assertThat(error.get("field").asText()).isEqualTo("party");
+        assertThat(error.get("message").asText()).contains("ISL");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(get("/api/coalitions/bad-line").status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyBadLineIsListed() {
+        List<String> lines = exampleAs("many-bad");
+        lines.set(5, "{\"command\":\"JoinCoalition\",\"coalition\":\"many-bad\"");
+        lines.set(7, lines.get(7).replace("\"command\": \"JoinCoalition\"", "\"command\": \"Enlist\""));
+        lines.add("{\"command\":\"LeaveCoalition\",\"coalition\":\"many-bad\",\"party\":\"FR\","
+                          + "\"effectiveDate\":\"2024-03\",\"source\":{\"title\":\"t\"}}");
+        lines.add("{\"command\":\"SignAgreement\",\"agreement\":\"many-bad-cooperation-agreement\",\"party\":\"LV\","
+                          + "\"effectiveDate\":\"2024-02-20\",\"source\":{\"title\":\"t\"},\"recordedBy\":\"mallory\"}");
+        long before = eventCount();
+        Response response = postLines("/api/import", String.join("\n", lines));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).extracting(e -> e.get("line").asInt())
+                .containsExactly(6, 8, lines.size() - 1, lines.size());
+        assertThat(response.json().at("/errors/1/message").asText()).contains("unknown command 'Enlist'");
+        assertThat(response.json().at("/errors/3/field").asText()).isEqualTo("recordedBy");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void linesMayComeInAnyOrder() {
+        List<String> lines = exampleAs("reversed");
+        Collections.reverse(lines);
+        Response response = postLines("/api/import", String.join("\n", lines));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(get("/api/coalitions/reversed/members").json().get("members")).hasSize(11);
+        assertThat(get("/api/agreements/reversed-cooperation-agreement/commitments").json().get("commitments"))
+                .hasSize(10);
+    }
+
+    @Test
+    void dryRunValidatesWithoutWriting() {
+        long before = eventCount();
+        Response response = postLines("/api/import?dryRun=true", String.join("\n", exampleAs("dry-run")));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(response.json().get("imported").asLong()).isZero();
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(get("/api/coalitions/dry-run").status()).isEqualTo(404);
+    }
+
+    @Test
+    void linesAreCheckedAgainstEachOtherNotOnlyTheLedger() {
+        String twice = String.join("\n", exampleAs("twice")) + "\n"
+                + "{\"command\":\"JoinCoalition\",\"coalition\":\"twice\",\"party\":\"NL\",\"effectiveDate\":\"2024-02\","
+                + "\"source\":{\"title\":\"t\"}}";
+        Response response = postLines("/api/import", twice);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().at("/errors/0/line").asInt()).isEqualTo(twice.lines().count());
+        assertThat(response.json().at("/errors/0/message").asText()).contains("already a member");
+    }
+
+    @Test
+    void invalidUtf8IsRejected() {
+        byte[] body = {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"));
+        var response = http.postForEntity("/api/import", new org.springframework.http.HttpEntity<>(body, headers),
+                                          String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.getBody()).contains("UTF-8");
+    }
+}

@@ -1,0 +1,142 @@
+package org.coalitionledger.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Loads docs/examples/it-coalition.jsonl over HTTP and checks the story it tells. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ItCoalitionExampleTest extends LedgerHttpTestSupport {
+
+    private static final String AGREEMENT = "/api/agreements/it-coalition-cooperation-agreement";
+    private static final Set<String> SIGNATORIES = Set.of("EE", "LU", "BE", "DK", "IS", "IT", "LV", "LT", "NL", "UA");
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+    }
+
+    @BeforeEach
+    void loadExampleOnce() {
+        if (get("/api/coalitions/it-coalition").status() == 404) {
+            Response imported = postLines("/api/import", example());
+            assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+            assertThat(imported.json().get("imported").asLong()).isEqualTo(example().lines().count());
+        }
+    }
+
+    @Test
+    void tenStatesSignedTheCooperationAgreement() {
+        JsonNode commitments = get(AGREEMENT + "/commitments").json().get("commitments");
+        Set<String> parties = new HashSet<>();
+        commitments.forEach(c -> parties.add(c.get("party").asText()));
+        assertThat(parties).isEqualTo(SIGNATORIES);
+        commitments.forEach(c -> assertThat(c.get("status").asText()).isEqualTo("ACTIVE"));
+    }
+
+    @Test
+    void commitmentsEndSixYearsAfterEachRecordedSignature() {
+        Map<String, String> signedOn = new HashMap<>();
+        get("/api/coalitions/it-coalition/history").json().get("entries").forEach(entry -> {
+            if (entry.get("command").asText().equals("SignAgreement")) {
+                signedOn.put(entry.get("party").asText(), entry.get("effectiveDate").asText());
+            }
+        });
+        assertThat(signedOn).hasSize(10);
+        get(AGREEMENT + "/commitments").json().get("commitments").forEach(c -> {
+            LocalDate signature = LocalDate.parse(signedOn.get(c.get("party").asText()));
+            assertThat(c.get("start").asText()).isEqualTo(signature.toString());
+            assertThat(LocalDate.parse(c.get("end").asText())).isEqualTo(signature.plus(Period.ofYears(6)));
+        });
+    }
+
+    @Test
+    void estoniaAndLuxembourgLead() {
+        JsonNode members = get("/api/coalitions/it-coalition/members").json().get("members");
+        Set<String> leads = new HashSet<>();
+        members.forEach(m -> {
+            if (m.get("role").asText().equals("LEAD")) {
+                leads.add(m.get("party").asText());
+            }
+        });
+        assertThat(leads).containsExactlyInAnyOrder("EE", "LU");
+        assertThat(get("/api/coalitions/it-coalition").json().at("/coalition/leads"))
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("EE", "LU");
+    }
+
+    @Test
+    void unitedKingdomIsMemberByItsDeclarationOfIntentButNotSignatory() {
+        JsonNode members = get("/api/coalitions/it-coalition/members").json();
+        assertThat(member(members, "GB")).isNotNull();
+        assertThat(member(members, "GB").get("name").asText()).isEqualTo("United Kingdom");
+        assertThat(members.get("intending")).isEmpty();
+        JsonNode history = get("/api/coalitions/it-coalition/history").json().get("entries");
+        assertThat(StreamSupport.stream(history.spliterator(), false)
+                           .filter(e -> "GB".equals(e.path("party").asText()))
+                           .map(e -> e.get("command").asText()))
+                .containsExactly("DeclareIntent", "JoinCoalition");
+        JsonNode commitments = get(AGREEMENT + "/commitments").json().get("commitments");
+        commitments.forEach(c -> assertThat(c.get("party").asText()).isNotEqualTo("GB"));
+    }
+
+    @Test
+    void netherlandsJoinedInJanuaryAtMonthPrecision() {
+        JsonNode nl = member(get("/api/coalitions/it-coalition/members").json(), "NL");
+        assertThat(nl.get("since").asText()).isEqualTo("2024-01");
+        assertThat(nl.get("precision").asText()).isEqualTo("MONTH");
+        JsonNode january = get("/api/coalitions/it-coalition/members?asOf=2024-01-31").json().get("members");
+        assertThat(january).hasSize(1);
+        assertThat(january.get(0).get("party").asText()).isEqualTo("NL");
+    }
+
+    @Test
+    void historyCarriesSourcesAndRecordingMetadata() {
+        JsonNode entries = get("/api/coalitions/it-coalition/history").json().get("entries");
+        assertThat(entries).hasSize((int) example().lines().count());
+        assertThat(entries.get(0).get("command").asText()).isEqualTo("FormCoalition");
+        entries.forEach(entry -> {
+            assertThat(entry.at("/source/title").asText()).isNotBlank();
+            assertThat(entry.get("recordedBy").asText()).isNotBlank();
+            assertThat(entry.get("recordedAt").asText()).isNotBlank();
+        });
+        JsonNode nlJoin = StreamSupport.stream(entries.spliterator(), false)
+                .filter(e -> e.get("command").asText().equals("JoinCoalition") && e.get("party").asText().equals("NL"))
+                .findFirst().orElseThrow();
+        assertThat(nlJoin.get("effectiveDate").asText()).isEqualTo("2024-01");
+        assertThat(nlJoin.get("precision").asText()).isEqualTo("MONTH");
+        JsonNode signature = StreamSupport.stream(entries.spliterator(), false)
+                .filter(e -> e.get("command").asText().equals("SignAgreement")).findFirst().orElseThrow();
+        assertThat(signature.get("agreement").asText()).isEqualTo("it-coalition-cooperation-agreement");
+    }
+
+    @Test
+    void coalitionIsListedOnlyOnceFormed() {
+        assertThat(get("/api/coalitions?asOf=2023-12-31").json()).isEmpty();
+        JsonNode listed = get("/api/coalitions").json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("memberCount").asInt()).isEqualTo(11);
+        assertThat(listed.get(0).get("parentGroup").asText()).contains("Ukraine Defense Contact Group");
+    }
+
+    private static JsonNode member(JsonNode response, String party) {
+        for (JsonNode member : response.get("members")) {
+            if (member.get("party").asText().equals(party)) {
+                return member;
+            }
+        }
+        return null;
+    }
+}
