@@ -37,7 +37,8 @@ public record PartialDate(LocalDate start, Precision precision) implements Compa
             throw new IllegalArgumentException("a date is required (YYYY-MM-DD, YYYY-MM or YYYY)");
         }
         if (!FORM.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + Text.clip(text) + "' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY");
+            throw new IllegalArgumentException("'" + Text.clip(text)
+                    + "' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY");
         }
         try {
             return switch (text.length()) {

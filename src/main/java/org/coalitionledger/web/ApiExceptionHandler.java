@@ -45,7 +45,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, null, "unknown id '" + Text.clip(String.valueOf(e.getAggregateIdentifier())) + "'");
+        String id = Text.clip(String.valueOf(e.getAggregateIdentifier()));
+        return problem(HttpStatus.NOT_FOUND, null, "unknown id '" + id + "'");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
@@ -56,8 +57,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getName(), e.getName() + " '" + Text.clip(String.valueOf(e.getValue()))
-                + "' is not valid" + expected(e.getRequiredType()));
+        String value = Text.clip(String.valueOf(e.getValue()));
+        return problem(HttpStatus.BAD_REQUEST, e.getName(),
+                       e.getName() + " '" + value + "' is not valid" + expected(e.getRequiredType()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -49,8 +49,9 @@ class ImportHttpTest extends LedgerHttpTestSupport {
         lines.set(7, lines.get(7).replace("\"command\": \"JoinCoalition\"", "\"command\": \"Enlist\""));
         lines.add("{\"command\":\"LeaveCoalition\",\"coalition\":\"many-bad\",\"party\":\"FR\","
                           + "\"effectiveDate\":\"2024-03\",\"source\":{\"title\":\"t\"}}");
-        lines.add("{\"command\":\"SignAgreement\",\"agreement\":\"many-bad-cooperation-agreement\",\"party\":\"LV\","
-                          + "\"effectiveDate\":\"2024-02-20\",\"source\":{\"title\":\"t\"},\"recordedBy\":\"mallory\"}");
+        lines.add("{\"command\":\"SignAgreement\",\"agreement\":\"many-bad-cooperation-agreement\","
+                          + "\"party\":\"LV\",\"effectiveDate\":\"2024-02-20\",\"source\":{\"title\":\"t\"},"
+                          + "\"recordedBy\":\"mallory\"}");
         long before = eventCount();
         Response response = postLines("/api/import", String.join("\n", lines));
         assertThat(response.status()).isEqualTo(422);
@@ -86,8 +87,8 @@ class ImportHttpTest extends LedgerHttpTestSupport {
     @Test
     void linesAreCheckedAgainstEachOtherNotOnlyTheLedger() {
         String twice = String.join("\n", exampleAs("twice")) + "\n"
-                + "{\"command\":\"JoinCoalition\",\"coalition\":\"twice\",\"party\":\"NL\",\"effectiveDate\":\"2024-02\","
-                + "\"source\":{\"title\":\"t\"}}";
+                + "{\"command\":\"JoinCoalition\",\"coalition\":\"twice\",\"party\":\"NL\","
+                + "\"effectiveDate\":\"2024-02\",\"source\":{\"title\":\"t\"}}";
         Response response = postLines("/api/import", twice);
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().at("/errors/0/line").asInt()).isEqualTo(twice.lines().count());

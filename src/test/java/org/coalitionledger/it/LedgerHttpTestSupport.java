@@ -28,7 +28,7 @@ public abstract class LedgerHttpTestSupport {
     protected JdbcTemplate jdbc;
 
     /** A fresh data directory, so that each test class starts on an empty file database. */
-    protected static String freshDataDir() {
+    public static String freshDataDir() {
         try {
             return Files.createTempDirectory("ledger-test").toString();
         } catch (IOException e) {

@@ -4,6 +4,6 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Source;
 
 /** A state signed the agreement. */
-public record AgreementSigned(String recordId, String agreement, String coalition, String party, PartialDate effectiveDate,
-                 Source source, String notes) implements SignatoryAct {
+public record AgreementSigned(String recordId, String agreement, String coalition, String party,
+                              PartialDate effectiveDate, Source source, String notes) implements SignatoryAct {
 }

@@ -4,6 +4,6 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Source;
 
 /** A state withdrew from the agreement. */
-public record AgreementWithdrawn(String recordId, String agreement, String coalition, String party, PartialDate effectiveDate,
-                 Source source, String notes) implements SignatoryAct {
+public record AgreementWithdrawn(String recordId, String agreement, String coalition, String party,
+                                 PartialDate effectiveDate, Source source, String notes) implements SignatoryAct {
 }

@@ -4,6 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.coalitionledger.common.Source;
 
 /** Records that a member left the coalition; it is no longer a member from the effective date on. */
-public record LeaveCoalition(@TargetAggregateIdentifier String coalition, String party, String effectiveDate, Source source,
-                 String notes, String recordId) {
+public record LeaveCoalition(@TargetAggregateIdentifier String coalition, String party, String effectiveDate,
+                             Source source, String notes, String recordId) {
 }

@@ -4,6 +4,6 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Source;
 
 /** A state became a member of the coalition. */
-public record CoalitionJoined(String recordId, String coalition, String party, PartialDate effectiveDate, Source source,
-                 String notes) implements PartyAct {
+public record CoalitionJoined(String recordId, String coalition, String party, PartialDate effectiveDate,
+                              Source source, String notes) implements PartyAct {
 }

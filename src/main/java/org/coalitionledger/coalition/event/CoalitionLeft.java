@@ -5,5 +5,5 @@ import org.coalitionledger.common.Source;
 
 /** A member left the coalition. */
 public record CoalitionLeft(String recordId, String coalition, String party, PartialDate effectiveDate, Source source,
-                 String notes) implements PartyAct {
+                            String notes) implements PartyAct {
 }

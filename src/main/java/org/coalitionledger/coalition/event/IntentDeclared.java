@@ -4,6 +4,6 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Source;
 
 /** A state declared its intent to join the coalition. */
-public record IntentDeclared(String recordId, String coalition, String party, PartialDate effectiveDate, Source source,
-                 String notes) implements PartyAct {
+public record IntentDeclared(String recordId, String coalition, String party, PartialDate effectiveDate,
+                             Source source, String notes) implements PartyAct {
 }

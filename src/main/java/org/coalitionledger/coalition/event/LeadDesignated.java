@@ -4,6 +4,6 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Source;
 
 /** A member was designated a lead of the coalition. */
-public record LeadDesignated(String recordId, String coalition, String party, PartialDate effectiveDate, Source source,
-                 String notes) implements PartyAct {
+public record LeadDesignated(String recordId, String coalition, String party, PartialDate effectiveDate,
+                             Source source, String notes) implements PartyAct {
 }

@@ -1,0 +1,38 @@
+package org.coalitionledger.agreement.query;
+
+import org.coalitionledger.agreement.query.CommitmentFold.Act;
+import org.coalitionledger.agreement.query.CommitmentFold.Kind;
+import org.coalitionledger.common.PartialDate;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommitmentFoldTest {
+
+    private static Act act(Kind kind, String date, String record, long order) {
+        return new Act(kind, PartialDate.parse(date), record, order);
+    }
+
+    @Test
+    void signatureCommitsForTheTermFromItsDate() {
+        assertThat(CommitmentFold.fold(List.of(act(Kind.SIGN, "2024-02-14", "r1", 0)), Period.ofYears(6)))
+                .containsExactly(new CommitmentFold.Period(PartialDate.parse("2024-02-14"), "r1",
+                                                           LocalDate.of(2030, 2, 14), null, null));
+    }
+
+    @Test
+    void withdrawalEndsTheRunningCommitmentAndANewSignatureStartsAnother() {
+        List<CommitmentFold.Period> periods = CommitmentFold.fold(List.of(
+                act(Kind.SIGN, "2026", "r3", 2),
+                act(Kind.WITHDRAW, "2025-03-01", "r2", 1),
+                act(Kind.SIGN, "2024-02", "r1", 0)), Period.ofYears(6));
+        assertThat(periods).containsExactly(
+                new CommitmentFold.Period(PartialDate.parse("2024-02"), "r1", LocalDate.of(2030, 2, 1),
+                                          PartialDate.parse("2025-03-01"), "r2"),
+                new CommitmentFold.Period(PartialDate.parse("2026"), "r3", LocalDate.of(2032, 1, 1), null, null));
+    }
+}
