@@ -13,7 +13,6 @@ class ArchitectureTest {
     private static final String COMMAND = "org.coalitionledger..command..";
     private static final String EVENT = "org.coalitionledger..event..";
     private static final String QUERY = "org.coalitionledger..query..";
-    private static final String HISTORY = "org.coalitionledger.history..";
     private static final String WEB = "org.coalitionledger..web..";
     private static final String RECORDING = "org.coalitionledger.recording..";
     private static final String COMMON = "org.coalitionledger.common..";
@@ -33,13 +32,13 @@ class ArchitectureTest {
     @Test
     void commandSideDoesNotReadProjections() {
         noClasses().that().resideInAPackage(COMMAND)
-                .should().dependOnClassesThat().resideInAnyPackage(QUERY, HISTORY, WEB, RECORDING)
+                .should().dependOnClassesThat().resideInAnyPackage(QUERY, WEB, RECORDING)
                 .check(CLASSES);
     }
 
     @Test
     void projectionsDoNotReachIntoAggregates() {
-        noClasses().that().resideInAnyPackage(QUERY, HISTORY)
+        noClasses().that().resideInAPackage(QUERY)
                 .should().dependOnClassesThat().resideInAnyPackage(COMMAND, WEB)
                 .check(CLASSES);
     }

@@ -111,7 +111,8 @@ class AxonConfig {
     /** Copies who recorded an act, and through which channel, from the command to its events. */
     @Bean
     CorrelationDataProvider recordingMetadata() {
-        return new SimpleCorrelationDataProvider(Acts.RECORDED_BY, Acts.CHANNEL);
+        return new SimpleCorrelationDataProvider(Acts.RECORDED_BY, Acts.CHANNEL, Acts.IMPORTED + "RecordId",
+                                                 Acts.IMPORTED + "RecordedAt", Acts.IMPORTED + "RecordedBy");
     }
 
     /** Keeps Axon's correlation and trace ids on every event as well. */

@@ -11,6 +11,8 @@ import org.coalitionledger.coalition.command.LeaveCoalition;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.common.Text;
+import org.coalitionledger.correction.command.CorrectRecord;
+import org.coalitionledger.correction.command.RetractRecord;
 
 import java.util.List;
 import java.util.Objects;
@@ -82,6 +84,30 @@ public final class ActRequests {
 
         public WithdrawFromAgreement toWithdrawal(String recordId) {
             return new WithdrawFromAgreement(agreement, party, effectiveDate, source, notes, recordId);
+        }
+    }
+
+    /** CorrectRecord: {@code recordId} names the record corrected and may come from the path. */
+    public record CorrectionRequest(String recordId, String effectiveDate, String reason, Source source) {
+
+        public CorrectionRequest atRecord(String pathId) {
+            return new CorrectionRequest(sameId("recordId", recordId, pathId), effectiveDate, reason, source);
+        }
+
+        public CorrectRecord toCommand(String correctionId) {
+            return new CorrectRecord(recordId, effectiveDate, reason, source, correctionId);
+        }
+    }
+
+    /** RetractRecord: {@code recordId} names the record retracted and may come from the path. */
+    public record RetractionRequest(String recordId, String reason, Source source) {
+
+        public RetractionRequest atRecord(String pathId) {
+            return new RetractionRequest(sameId("recordId", recordId, pathId), reason, source);
+        }
+
+        public RetractRecord toCommand(String retractionId) {
+            return new RetractRecord(recordId, reason, source, retractionId);
         }
     }
 

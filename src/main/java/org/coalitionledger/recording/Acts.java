@@ -9,6 +9,8 @@ import org.coalitionledger.coalition.event.CoalitionLeft;
 import org.coalitionledger.coalition.event.IntentDeclared;
 import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.common.RecordedAct;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 
 import java.util.Map;
 
@@ -19,16 +21,23 @@ public final class Acts {
     public static final String RECORDED_BY = "recordedBy";
     /** Metadata key: how the act reached the ledger ("api" or "import"). */
     public static final String CHANNEL = "channel";
+    /**
+     * Metadata key prefix for provenance carried by an imported export line: the record id, recorder and record
+     * time it had in the ledger it was exported from. Kept for the audit trail; never used as this ledger's own.
+     */
+    public static final String IMPORTED = "imported";
 
-    private static final Map<Class<?>, String> COMMAND_OF = Map.of(
-            CoalitionFormed.class, "FormCoalition",
-            CoalitionJoined.class, "JoinCoalition",
-            IntentDeclared.class, "DeclareIntent",
-            LeadDesignated.class, "DesignateLead",
-            CoalitionLeft.class, "LeaveCoalition",
-            AgreementRegistered.class, "RegisterAgreement",
-            AgreementSigned.class, "SignAgreement",
-            AgreementWithdrawn.class, "WithdrawFromAgreement");
+    private static final Map<Class<?>, String> COMMAND_OF = Map.ofEntries(
+            Map.entry(RecordCorrected.class, "CorrectRecord"),
+            Map.entry(RecordRetracted.class, "RetractRecord"),
+            Map.entry(CoalitionFormed.class, "FormCoalition"),
+            Map.entry(CoalitionJoined.class, "JoinCoalition"),
+            Map.entry(IntentDeclared.class, "DeclareIntent"),
+            Map.entry(LeadDesignated.class, "DesignateLead"),
+            Map.entry(CoalitionLeft.class, "LeaveCoalition"),
+            Map.entry(AgreementRegistered.class, "RegisterAgreement"),
+            Map.entry(AgreementSigned.class, "SignAgreement"),
+            Map.entry(AgreementWithdrawn.class, "WithdrawFromAgreement"));
 
     private Acts() {
     }

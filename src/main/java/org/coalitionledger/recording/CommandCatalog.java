@@ -1,8 +1,10 @@
 package org.coalitionledger.recording;
 
+import org.coalitionledger.recording.ActRequests.CorrectionRequest;
 import org.coalitionledger.recording.ActRequests.FormCoalitionRequest;
 import org.coalitionledger.recording.ActRequests.PartyActRequest;
 import org.coalitionledger.recording.ActRequests.RegisterAgreementRequest;
+import org.coalitionledger.recording.ActRequests.RetractionRequest;
 import org.coalitionledger.recording.ActRequests.SignatoryActRequest;
 
 import java.util.Arrays;
@@ -11,9 +13,9 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * The commands an import line may name, the body each takes, and the order they are applied in: coalitions first,
- * then agreements, then every other act in effective-date order (same-day acts in the order the aggregates use),
- * so that lines may come in any order.
+ * The commands an import line may name, the body each takes, and the order they are applied in when the lines do
+ * not carry their original record times: coalitions first, then agreements, then every other act in effective-date
+ * order (same-day acts in the order the aggregates use), then corrections and retractions in line order.
  */
 enum CommandCatalog {
 
@@ -26,7 +28,9 @@ enum CommandCatalog {
     DeclareIntent(2, PartyActRequest.class, (request, id) -> ((PartyActRequest) request).toIntent(id)),
     JoinCoalition(2, PartyActRequest.class, (request, id) -> ((PartyActRequest) request).toJoin(id)),
     DesignateLead(2, PartyActRequest.class, (request, id) -> ((PartyActRequest) request).toLead(id)),
-    SignAgreement(2, SignatoryActRequest.class, (request, id) -> ((SignatoryActRequest) request).toSignature(id));
+    SignAgreement(2, SignatoryActRequest.class, (request, id) -> ((SignatoryActRequest) request).toSignature(id)),
+    CorrectRecord(3, CorrectionRequest.class, (request, id) -> ((CorrectionRequest) request).toCommand(id)),
+    RetractRecord(3, RetractionRequest.class, (request, id) -> ((RetractionRequest) request).toCommand(id));
 
     private final int phase;
     private final Class<?> body;
@@ -44,6 +48,10 @@ enum CommandCatalog {
 
     static String names() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    boolean isCorrection() {
+        return phase == 3;
     }
 
     int phase() {

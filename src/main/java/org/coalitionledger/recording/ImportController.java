@@ -5,25 +5,41 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coalitionledger.recording.ImportService.ImportResult;
 import org.coalitionledger.web.Params;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
 import java.security.Principal;
 
-/** Imports acts in bulk from JSON Lines, all or nothing. */
+/** Imports acts in bulk from JSON Lines or CSV, all or nothing, and exports them as JSON Lines. */
 @RestController
-@Tag(name = "Import")
+@Tag(name = "Import and export")
 class ImportController {
 
     private final ImportService imports;
+    private final ExportService exports;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, ExportService exports) {
         this.imports = imports;
+        this.exports = exports;
+    }
+
+    @GetMapping(value = "/api/export", produces = "application/x-ndjson")
+    @Operation(summary = "Every recorded act as JSON Lines in the import shape, with recordId, recordedAt and"
+            + " recordedBy, in recording order")
+    ResponseEntity<StreamingResponseBody> export() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-export.jsonl\"")
+                .body(exports::export);
     }
 
     @PostMapping(value = "/api/import", consumes = {"application/x-ndjson", "application/jsonl", "text/plain"})
@@ -31,7 +47,10 @@ class ImportController {
     ResponseEntity<Object> importLines(HttpServletRequest request,
                                        @RequestParam(defaultValue = "false") boolean dryRun,
                                        Principal principal) throws IOException {
-        ImportResult result = imports.importLines(request.getInputStream(), dryRun, Params.caller(principal));
+        return answer(imports.importLines(request.getInputStream(), dryRun, Params.caller(principal)), dryRun);
+    }
+
+    private static ResponseEntity<Object> answer(ImportResult result, boolean dryRun) {
         if (result.ok()) {
             return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(result);
         }

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coalitionledger.common.Checks;
+import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
+import org.coalitionledger.recording.ActRequests.CorrectionRequest;
+import org.coalitionledger.recording.ActRequests.RetractionRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,27 +24,37 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Imports JSON Lines, one command per line, all or nothing: every line is checked against the ledger and against
- * the lines before it inside one unit of work, which is committed only when no line failed. Lines may come in any
- * order of effective date; they are applied coalitions first, agreements next, then by effective date.
+ * the lines before it inside one unit of work, which is committed only when no line failed.
+ * <p>
+ * Lines may come in any order. When every line carries the {@code recordedAt} of an export, they are replayed in
+ * that original recording order (the order the source ledger accepted them in). Otherwise coalitions are formed
+ * first, agreements registered next, then acts applied in effective-date order, then corrections and retractions
+ * in line order. A correction may name a record of the ledger, or a {@code recordId} given on an earlier line of
+ * the same file.
  */
 @Service
 public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final int MAX_LINE_CHARS = 64 * 1024;
+    private static final int PROGRESS_EVERY = 10_000;
 
     private final Recorder recorder;
     private final TransactionManager transactions;
@@ -68,27 +83,68 @@ public class ImportService {
         }
     }
 
-    private record Line(long number, CommandCatalog kind, Object command, LocalDate effective) {
+    /**
+     * One parsed line: its command body, the record id it will get here, and what it said about where it came
+     * from (an export's record id, recorder and record time).
+     */
+    private record Line(long number, CommandCatalog kind, Object request, String recordId, LocalDate effective,
+                        String exportedRecordId, Instant exportedAt, String exportedBy) {
     }
 
     public ImportResult importLines(InputStream body, boolean dryRun, String recordedBy) throws IOException {
         List<LineError> errors = new ArrayList<>();
         List<Line> lines = read(body, errors);
+        return apply(lines, errors, dryRun, recordedBy);
+    }
+
+    /** Applies lines that were parsed elsewhere (the CSV import) under the same rules. */
+    ImportResult importNodes(List<ObjectNode> nodes, List<LineError> errors, boolean dryRun, String recordedBy) {
+        List<Line> lines = new ArrayList<>();
+        long number = 0;
+        for (ObjectNode node : nodes) {
+            number++;
+            if (node == null) {
+                continue;
+            }
+            try {
+                lines.add(parse(number, node));
+            } catch (Rejection rejection) {
+                errors.add(new LineError(number, rejection.field(), rejection.getMessage()));
+            }
+        }
+        return apply(lines, errors, dryRun, recordedBy);
+    }
+
+    private ImportResult apply(List<Line> lines, List<LineError> errors, boolean dryRun, String recordedBy) {
         long total = lines.size() + errors.size();
-        lines.sort(Comparator.comparingInt((Line line) -> line.kind().phase())
-                           .thenComparing(Line::effective, Comparator.nullsFirst(Comparator.naturalOrder()))
-                           .thenComparing(Line::kind)
-                           .thenComparingLong(Line::number));
-        Map<String, Long> byCommand = new java.util.TreeMap<>();
+        boolean inRecordedOrder = !lines.isEmpty() && lines.stream().allMatch(line -> line.exportedAt() != null);
+        lines.sort(inRecordedOrder
+                           ? Comparator.comparing(Line::exportedAt).thenComparingLong(Line::number)
+                           : Comparator.comparingInt((Line line) -> line.kind().phase())
+                                   .thenComparing(line -> line.kind().isCorrection() ? null : line.effective(),
+                                                  Comparator.nullsFirst(Comparator.naturalOrder()))
+                                   .thenComparing(line -> line.kind().isCorrection() ? 0 : line.kind().ordinal())
+                                   .thenComparingLong(Line::number));
+        Map<String, String> newIdOf = new HashMap<>();
+        lines.stream().filter(line -> line.exportedRecordId() != null && !line.kind().isCorrection())
+                .forEach(line -> newIdOf.put(line.exportedRecordId(), line.recordId()));
+
+        Map<String, Long> byCommand = new TreeMap<>();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactions);
+            long done = 0;
             for (Line line : lines) {
                 try {
-                    recorder.dispatch(line.command(), recordedBy, "import");
+                    recorder.dispatch(line.kind().toCommand(resolved(line.request(), newIdOf), line.recordId()),
+                                      metaData(line, recordedBy));
                     byCommand.merge(line.kind().name(), 1L, Long::sum);
                 } catch (Rejection rejection) {
                     errors.add(new LineError(line.number(), rejection.field(), rejection.getMessage()));
+                }
+                if (++done % PROGRESS_EVERY == 0) {
+                    log.info("Import: {} of {} lines applied, {} rejected so far", done, lines.size(),
+                             errors.size());
                 }
             }
             if (errors.isEmpty() && !dryRun) {
@@ -111,6 +167,35 @@ public class ImportService {
                                 errors, !written || barrier.awaitProjections());
     }
 
+    /** A correction may name a record by the id it had on an earlier line of the same file. */
+    private static Object resolved(Object request, Map<String, String> newIdOf) {
+        if (request instanceof CorrectionRequest correction && newIdOf.containsKey(correction.recordId())) {
+            return new CorrectionRequest(newIdOf.get(correction.recordId()), correction.effectiveDate(),
+                                         correction.reason(), correction.source());
+        }
+        if (request instanceof RetractionRequest retraction && newIdOf.containsKey(retraction.recordId())) {
+            return new RetractionRequest(newIdOf.get(retraction.recordId()), retraction.reason(),
+                                         retraction.source());
+        }
+        return request;
+    }
+
+    private static MetaData metaData(Line line, String recordedBy) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(Acts.RECORDED_BY, recordedBy);
+        values.put(Acts.CHANNEL, "import");
+        if (line.exportedRecordId() != null && !line.kind().isCorrection()) {
+            values.put(Acts.IMPORTED + "RecordId", line.exportedRecordId());
+        }
+        if (line.exportedAt() != null) {
+            values.put(Acts.IMPORTED + "RecordedAt", line.exportedAt().toString());
+        }
+        if (line.exportedBy() != null) {
+            values.put(Acts.IMPORTED + "RecordedBy", line.exportedBy());
+        }
+        return MetaData.from(values);
+    }
+
     private List<Line> read(InputStream body, List<LineError> errors) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -125,18 +210,21 @@ public class ImportService {
                     continue;
                 }
                 try {
-                    lines.add(parse(number, text));
+                    lines.add(parse(number, node(text)));
                 } catch (Rejection rejection) {
                     errors.add(new LineError(number, rejection.field(), rejection.getMessage()));
                 }
+                if (number % PROGRESS_EVERY == 0) {
+                    log.info("Import: {} lines read", number);
+                }
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             errors.add(new LineError(number + 1, null, "the body is not valid UTF-8"));
         }
         return lines;
     }
 
-    private Line parse(long number, String text) {
+    private ObjectNode node(String text) {
         if (text.length() > MAX_LINE_CHARS) {
             throw Rejection.invalid(null, "the line is " + text.length() + " characters long; at most "
                     + MAX_LINE_CHARS + " are allowed");
@@ -150,6 +238,10 @@ public class ImportService {
         if (!(node instanceof ObjectNode object)) {
             throw Rejection.invalid(null, "each line must be a JSON object");
         }
+        return object;
+    }
+
+    private Line parse(long number, ObjectNode object) {
         JsonNode name = object.remove("command");
         if (name == null || !name.isTextual()) {
             throw Rejection.invalid("command", "command is required: one of " + CommandCatalog.names());
@@ -157,14 +249,39 @@ public class ImportService {
         CommandCatalog kind = CommandCatalog.named(name.asText()).orElseThrow(() -> Rejection.invalid(
                 "command", "unknown command '" + Text.clip(name.asText()) + "': expected one of "
                         + CommandCatalog.names()));
+        String exportedId = kind.isCorrection() ? null : text(object.remove("recordId"), "recordId", Checks.MAX_ID);
+        Instant exportedAt = instant(object.remove("recordedAt"));
+        String exportedBy = text(object.remove("recordedBy"), "recordedBy", 255);
         Object request;
         try {
             request = json.treeToValue(object, kind.body());
         } catch (JsonProcessingException e) {
             throw JsonProblems.rejection(e);
         }
-        Object command = kind.toCommand(request, UUID.randomUUID().toString());
-        return new Line(number, kind, command, effectiveStart(object.get("effectiveDate")));
+        return new Line(number, kind, request, UUID.randomUUID().toString(),
+                        effectiveStart(object.get("effectiveDate")), exportedId, exportedAt, exportedBy);
+    }
+
+    private static String text(JsonNode node, String field, int max) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw Rejection.invalid(field, field + " must be text");
+        }
+        return Checks.text(field, node.asText(), max);
+    }
+
+    private static Instant instant(JsonNode node) {
+        String text = text(node, "recordedAt", 64);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Rejection.invalid("recordedAt", "recordedAt '" + Text.clip(text) + "' is not an ISO-8601 instant");
+        }
     }
 
     private static LocalDate effectiveStart(JsonNode date) {
@@ -172,7 +289,7 @@ public class ImportService {
             return null;
         }
         try {
-            return org.coalitionledger.common.PartialDate.parse(date.asText()).start();
+            return PartialDate.parse(date.asText()).start();
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -44,10 +44,12 @@ public class Recorder {
 
     /** Sends one command with the recording metadata; turns "no such aggregate" into a rejection naming the id. */
     void dispatch(Object command, String recordedBy, String channel) {
+        dispatch(command, MetaData.with(Acts.RECORDED_BY, recordedBy).and(Acts.CHANNEL, channel));
+    }
+
+    void dispatch(Object command, MetaData metaData) {
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                         .andMetaData(MetaData.with(Acts.RECORDED_BY, recordedBy)
-                                                              .and(Acts.CHANNEL, channel)));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // the id is unknown, or belongs to the other kind of aggregate
             String field = command.getClass().getPackageName().startsWith("org.coalitionledger.agreement")

@@ -5,6 +5,7 @@ import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,35 @@ public final class Params {
         } catch (DateTimeParseException e) {
             throw Rejection.invalid(name, name + " '" + Text.clip(value) + "' is not a date of the form YYYY-MM-DD");
         }
+    }
+
+    /** A moment to answer for, as the ledger knew it then: an ISO-8601 instant; now when absent. */
+    public static Instant knownAt(String value) {
+        if (value == null || value.isEmpty()) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Rejection.invalid("knownAt", "knownAt '" + Text.clip(value)
+                    + "' is not an instant of the form 2024-02-01T12:00:00Z");
+        }
+    }
+
+    /** How to answer: from the projections (default) or by replaying the events. */
+    public static boolean replay(String mode) {
+        if (mode == null || mode.isEmpty() || mode.equals("projection")) {
+            return false;
+        }
+        if (mode.equals("replay")) {
+            return true;
+        }
+        throw Rejection.invalid("mode", "mode '" + Text.clip(mode) + "' must be projection or replay");
+    }
+
+    /** An ISO 3166-1 alpha-2 code given in a path. */
+    public static String party(String value) {
+        return Checks.party("party", value);
     }
 
     public static Period period(String name, String value) {

@@ -39,6 +39,13 @@ create table token_entry (
     primary key (processor_name, segment)
 );
 
+-- The command side's lookup from a record id to the aggregate holding it (corrections and retractions).
+create table record_index (
+    record_id      varchar(64)  primary key,
+    aggregate_type varchar(64)  not null,
+    aggregate_id   varchar(64)  not null
+);
+
 -- Membership projection (processing group "membership").
 create table coalition_view (
     id               varchar(64)  primary key,
@@ -48,6 +55,7 @@ create table coalition_view (
     formed_on        varchar(10)  not null,
     formed_start     date         not null,
     act_count        bigint       not null,
+    known_from       timestamp(9) with time zone not null,
     last_recorded_at timestamp(9) with time zone
 );
 
@@ -84,7 +92,8 @@ create table agreement_view (
     coalition_id    varchar(64)  not null,
     title           varchar(500) not null,
     commitment_term varchar(32)  not null,
-    effective_date  varchar(10)
+    effective_date  varchar(10),
+    known_from      timestamp(9) with time zone not null
 );
 create index ix_agreement_view_coalition on agreement_view (coalition_id);
 
@@ -133,8 +142,10 @@ create table history_entry (
     source_published_on varchar(10),
     source_quote        varchar(4000),
     notes               varchar(4000),
+    target_record_id    varchar(64),
     recorded_by         varchar(255) not null,
     recorded_at         timestamp(9) with time zone not null,
     event_position      bigint       not null
 );
 create index ix_history_entry_coalition on history_entry (coalition_id);
+create index ix_history_entry_target on history_entry (target_record_id);

@@ -51,14 +51,14 @@ class ImportHttpTest extends LedgerHttpTestSupport {
                           + "\"effectiveDate\":\"2024-03\",\"source\":{\"title\":\"t\"}}");
         lines.add("{\"command\":\"SignAgreement\",\"agreement\":\"many-bad-cooperation-agreement\","
                           + "\"party\":\"LV\",\"effectiveDate\":\"2024-02-20\",\"source\":{\"title\":\"t\"},"
-                          + "\"recordedBy\":\"mallory\"}");
+                          + "\"signedBy\":\"mallory\"}");
         long before = eventCount();
         Response response = postLines("/api/import", String.join("\n", lines));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors")).extracting(e -> e.get("line").asInt())
                 .containsExactly(6, 8, lines.size() - 1, lines.size());
         assertThat(response.json().at("/errors/1/message").asText()).contains("unknown command 'Enlist'");
-        assertThat(response.json().at("/errors/3/field").asText()).isEqualTo("recordedBy");
+        assertThat(response.json().at("/errors/3/field").asText()).isEqualTo("signedBy");
         assertThat(eventCount()).isEqualTo(before);
     }
 

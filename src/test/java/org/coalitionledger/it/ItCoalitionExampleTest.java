@@ -124,8 +124,8 @@ class ItCoalitionExampleTest extends LedgerHttpTestSupport {
 
     @Test
     void coalitionIsListedOnlyOnceFormed() {
-        assertThat(get("/api/coalitions?asOf=2023-12-31").json()).isEmpty();
-        JsonNode listed = get("/api/coalitions").json();
+        assertThat(get("/api/coalitions?asOf=2023-12-31").json().get("coalitions")).isEmpty();
+        JsonNode listed = get("/api/coalitions").json().get("coalitions");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("memberCount").asInt()).isEqualTo(11);
         assertThat(listed.get(0).get("parentGroup").asText()).contains("Ukraine Defense Contact Group");

@@ -15,10 +15,16 @@ import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.correction.command.CorrectRecord;
+import org.coalitionledger.correction.command.RetractRecord;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 
 import java.time.Period;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -33,7 +39,10 @@ public class Agreement {
     private String id;
     private String coalition;
     private Period term;
+    private String registeredRecordId;
     private final Map<String, CommitmentTimeline> parties = new HashMap<>();
+    private final Map<String, String> partyOfRecord = new HashMap<>();
+    private final Set<String> retracted = new HashSet<>();
     private long actCount;
 
     /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
@@ -93,6 +102,58 @@ public class Agreement {
         return recordId;
     }
 
+    /**
+     * Corrects the effective date of a signature or withdrawal, checked on the corrected timeline; answers the
+     * correction's record id. Called by the handler that routes {@link CorrectRecord}.
+     */
+    public String correct(CorrectRecord command, CoalitionDirectory directory) {
+        Checks.text("correctionId", command.correctionId(), Checks.MAX_ID);
+        PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
+        Checks.text("reason", command.reason(), Checks.MAX_NOTES);
+        Source source = Checks.source(command.source());
+        String party = partyOf(command.recordId());
+        CommitmentTimeline timeline = parties.get(party);
+        PartialDate previous = timeline.find(command.recordId()).date();
+        if (previous.text().equals(date.text())) {
+            throw Rejection.conflict("effectiveDate", "record '" + command.recordId() + "' is already dated " + date);
+        }
+        directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
+        timeline.checkCorrection(command.recordId(), date, term);
+        apply(new RecordCorrected(command.correctionId(), command.recordId(), coalition, id, party, date, previous,
+                                  command.reason(), source));
+        return command.correctionId();
+    }
+
+    /**
+     * Retracts a signature or withdrawal, if the timeline stays valid without it; answers the retraction's record
+     * id. Called by the handler that routes {@link RetractRecord}.
+     */
+    public String retract(RetractRecord command) {
+        Checks.text("retractionId", command.retractionId(), Checks.MAX_ID);
+        Checks.text("reason", command.reason(), Checks.MAX_NOTES);
+        Source source = Checks.source(command.source());
+        String party = partyOf(command.recordId());
+        parties.get(party).checkRetraction(command.recordId(), term);
+        apply(new RecordRetracted(command.retractionId(), command.recordId(), coalition, id, party,
+                                  command.reason(), source));
+        return command.retractionId();
+    }
+
+    private String partyOf(String recordId) {
+        if (recordId.equals(registeredRecordId)) {
+            throw Rejection.conflict("recordId", "record '" + recordId + "' is the registration of " + id
+                    + ", which cannot be corrected or retracted; only signatures and withdrawals can");
+        }
+        if (retracted.contains(recordId)) {
+            throw Rejection.conflict("recordId", "record '" + recordId + "' has been retracted already");
+        }
+        String party = partyOfRecord.get(recordId);
+        if (party == null) {
+            throw Rejection.notFound("recordId", "no record '" + recordId + "' in " + id);
+        }
+        return party;
+    }
+
     private static void notBeforeFormation(PartialDate date, PartialDate formedOn, String coalition) {
         if (date.latest().isBefore(formedOn.start())) {
             throw Rejection.conflict("effectiveDate", "effectiveDate " + date + " is before " + coalition
@@ -109,6 +170,7 @@ public class Agreement {
         id = event.agreement();
         coalition = event.coalition();
         term = Period.parse(event.commitmentTerm());
+        registeredRecordId = event.recordId();
     }
 
     @EventSourcingHandler
@@ -121,7 +183,19 @@ public class Agreement {
         remember(Kind.WITHDRAW, event);
     }
 
+    @EventSourcingHandler
+    void on(RecordCorrected event) {
+        parties.get(event.party()).correct(event.correctedRecordId(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(RecordRetracted event) {
+        parties.get(event.party()).retract(event.retractedRecordId());
+        retracted.add(event.retractedRecordId());
+    }
+
     private void remember(Kind kind, SignatoryAct event) {
         timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
+        partyOfRecord.put(event.recordId(), event.party());
     }
 }

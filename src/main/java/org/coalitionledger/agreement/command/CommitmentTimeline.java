@@ -54,6 +54,42 @@ final class CommitmentTimeline {
     void check(Act candidate, Period term) {
         List<Act> timeline = new ArrayList<>(acts);
         timeline.add(candidate);
+        walk(timeline, term, candidate, "this " + candidate.kind().label + " dated " + candidate.date());
+    }
+
+    /** Throws a {@link Rejection} when moving the act {@code recordId} to {@code date} would break a rule. */
+    void checkCorrection(String recordId, PartialDate date, Period term) {
+        Act old = find(recordId);
+        Act moved = new Act(old.kind(), date, recordId, old.order());
+        List<Act> timeline = new ArrayList<>(acts);
+        timeline.set(timeline.indexOf(old), moved);
+        walk(timeline, term, moved, "correcting the " + old.kind().label + " of " + old.date() + " to " + date);
+    }
+
+    /** Throws a {@link Rejection} when taking the act {@code recordId} away would break a rule. */
+    void checkRetraction(String recordId, Period term) {
+        Act old = find(recordId);
+        List<Act> timeline = new ArrayList<>(acts);
+        timeline.remove(old);
+        walk(timeline, term, null, "retracting the " + old.kind().label + " of " + old.date());
+    }
+
+    void correct(String recordId, PartialDate date) {
+        Act old = find(recordId);
+        acts.set(acts.indexOf(old), new Act(old.kind(), date, recordId, old.order()));
+    }
+
+    void retract(String recordId) {
+        acts.remove(find(recordId));
+    }
+
+    /** The kind and date of an act of this timeline. */
+    Act find(String recordId) {
+        return acts.stream().filter(act -> act.recordId().equals(recordId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no act " + recordId + " of " + party));
+    }
+
+    private void walk(List<Act> timeline, Period term, Act focus, String action) {
         timeline.sort(EFFECTIVE_ORDER);
 
         Act signature = null;
@@ -90,12 +126,12 @@ final class CommitmentTimeline {
                 signature = null;
             }
             if (problem != null) {
-                if (act == candidate) {
+                if (act == focus) {
                     throw Rejection.conflict(field, problem);
                 }
-                throw Rejection.conflict("effectiveDate", "this " + candidate.kind().label + " dated "
-                        + candidate.date() + " contradicts the " + act.kind().label + " recorded for "
-                        + act.date() + " (record " + act.recordId() + "): " + problem);
+                throw Rejection.conflict(focus == null ? "recordId" : "effectiveDate", action
+                        + " contradicts the " + act.kind().label + " recorded for " + act.date()
+                        + " (record " + act.recordId() + "): " + problem);
             }
         }
     }

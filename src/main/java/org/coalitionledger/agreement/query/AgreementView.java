@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import org.coalitionledger.agreement.event.AgreementRegistered;
 import org.coalitionledger.common.PartialDate;
 
+import java.time.Instant;
 import java.time.Period;
 
 /** An agreement with its coalition, title and commitment term. */
@@ -23,16 +24,23 @@ class AgreementView {
     private String commitmentTerm;
     @Column(name = "effective_date")
     private String effectiveDate;
+    @Column(name = "known_from")
+    private Instant knownFrom;
 
     protected AgreementView() {
     }
 
-    AgreementView(AgreementRegistered event) {
+    AgreementView(AgreementRegistered event, Instant recordedAt) {
+        this.knownFrom = recordedAt;
         this.id = event.agreement();
         this.coalitionId = event.coalition();
         this.title = event.title();
         this.commitmentTerm = event.commitmentTerm();
         this.effectiveDate = event.effectiveDate() == null ? null : event.effectiveDate().text();
+    }
+
+    boolean knownAt(Instant knownAt) {
+        return !knownFrom.isAfter(knownAt);
     }
 
     String id() {

@@ -1,14 +1,37 @@
 package org.coalitionledger.agreement.query;
 
+import org.coalitionledger.agreement.query.CommitmentFold.Period;
+import org.coalitionledger.common.Parties;
+import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Precision;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One party's commitment: from {@code start} (as precise as its signature date) to {@code end} (exclusive), its
- * status on the day asked about, and the days left when active.
+ * status on the day asked about, and the days left when active. {@code certain} is false when that day falls in
+ * the window of an imprecise date the answer depends on.
  */
-public record Commitment(String agreement, String party, String name, String start, Precision precision,
-                         LocalDate end, Status status, long daysRemaining, String signatureRecordId,
-                         String withdrawalRecordId) {
+public record Commitment(String agreement, String coalition, String party, String name, String start,
+                         Precision precision, LocalDate end, Status status, long daysRemaining, boolean certain,
+                         String signatureRecordId, String withdrawalRecordId) {
+
+    /** The commitment as it stood on {@code asOf}: a withdrawal dated later had not happened yet. */
+    public static Commitment on(LocalDate asOf, String agreement, String coalition, String party, Period period,
+                                java.time.Period term) {
+        PartialDate withdrawnOn = period.withdrawnOn();
+        boolean withdrawn = withdrawnOn != null && !withdrawnOn.start().isAfter(asOf);
+        LocalDate end = withdrawn ? withdrawnOn.start() : period.scheduledEnd();
+        Status status = withdrawn ? Status.WITHDRAWN : end.isAfter(asOf) ? Status.ACTIVE : Status.EXPIRED;
+        long daysRemaining = status == Status.ACTIVE ? ChronoUnit.DAYS.between(asOf, end) : 0;
+        PartialDate start = period.start();
+        boolean endUncertain = start.precision() != Precision.DAY && !asOf.isBefore(period.scheduledEnd())
+                && asOf.isBefore(start.windowEnd().plus(term));
+        boolean certain = !start.isUncertainOn(asOf) && (withdrawnOn == null || !withdrawnOn.isUncertainOn(asOf))
+                && (withdrawn || !endUncertain);
+        return new Commitment(agreement, coalition, party, Parties.nameOf(party), start.text(), start.precision(),
+                              end, status, daysRemaining, certain, period.signRecordId(),
+                              withdrawn ? period.withdrawRecordId() : null);
+    }
 }

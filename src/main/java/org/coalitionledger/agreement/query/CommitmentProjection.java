@@ -15,20 +15,24 @@ import org.coalitionledger.agreement.query.CommitmentFold.Period;
 import org.coalitionledger.agreement.query.CommitmentRepositories.AgreementViews;
 import org.coalitionledger.agreement.query.CommitmentRepositories.CommitmentActs;
 import org.coalitionledger.agreement.query.CommitmentRepositories.Commitments;
-import org.coalitionledger.common.Parties;
+import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Commitment periods under every agreement: per agreement and per party, with start, end and status on any day,
- * and the commitments ending soon. Like the membership projection it keeps both clocks.
+ * Commitment periods under every agreement on both clocks: per agreement and per party, with start, end and status
+ * on any day as known at any moment, and the commitments ending soon. Corrections move a commitment's start and
+ * end in every answer known after them.
  */
 @Component
 @ProcessingGroup(CommitmentProjection.GROUP)
@@ -47,8 +51,8 @@ public class CommitmentProjection {
     }
 
     @EventHandler
-    void on(AgreementRegistered event) {
-        agreements.save(new AgreementView(event));
+    void on(AgreementRegistered event, @Timestamp Instant recordedAt) {
+        agreements.save(new AgreementView(event, RecordTime.of(recordedAt)));
     }
 
     @EventHandler
@@ -61,6 +65,22 @@ public class CommitmentProjection {
         record(Kind.WITHDRAW, event, sequence, recordedAt);
     }
 
+    @EventHandler
+    void on(RecordCorrected event, @Timestamp Instant recordedAt) {
+        if (event.agreement() != null && event.party() != null) {
+            acts.findById(event.correctedRecordId()).ifPresent(row -> row.moveTo(event.effectiveDate()));
+            refresh(event.agreement(), event.coalition(), event.party(), RecordTime.of(recordedAt));
+        }
+    }
+
+    @EventHandler
+    void on(RecordRetracted event, @Timestamp Instant recordedAt) {
+        if (event.agreement() != null && event.party() != null) {
+            acts.deleteById(event.retractedRecordId());
+            refresh(event.agreement(), event.coalition(), event.party(), RecordTime.of(recordedAt));
+        }
+    }
+
     @ResetHandler
     void reset() {
         commitments.deleteAllInBatch();
@@ -71,61 +91,77 @@ public class CommitmentProjection {
     private void record(Kind kind, SignatoryAct event, long sequence, Instant recordedAt) {
         acts.save(new CommitmentActRow(event.recordId(), event.agreement(), event.party(), kind,
                                        event.effectiveDate(), sequence));
-        AgreementView agreement = agreements.findById(event.agreement()).orElseThrow(
-                () -> new IllegalStateException("agreement " + event.agreement() + " was never registered"));
+        refresh(event.agreement(), event.coalition(), event.party(), RecordTime.of(recordedAt));
+    }
+
+    /** Folds the party's acts again and moves the current view to the new periods. */
+    private void refresh(String agreementId, String coalition, String party, Instant recordedAt) {
+        AgreementView agreement = agreements.findById(agreementId).orElseThrow(
+                () -> new IllegalStateException("agreement " + agreementId + " was never registered"));
         List<Period> folded = CommitmentFold.fold(
-                acts.findByAgreementIdAndParty(event.agreement(), event.party()).stream()
-                        .map(CommitmentActRow::toAct).toList(),
+                acts.findByAgreementIdAndParty(agreementId, party).stream().map(CommitmentActRow::toAct).toList(),
                 agreement.term());
         Set<Period> wanted = new HashSet<>(folded);
-        for (CommitmentRow row : commitments.current(event.agreement(), event.party())) {
+        for (CommitmentRow row : commitments.current(agreementId, party)) {
             if (!wanted.remove(row.toPeriod())) {
                 row.supersede(recordedAt);
             }
         }
-        wanted.forEach(period -> commitments.save(
-                new CommitmentRow(event.agreement(), event.coalition(), event.party(), period, recordedAt)));
+        wanted.forEach(period -> commitments.save(new CommitmentRow(agreementId, coalition, party, period,
+                                                                    recordedAt)));
     }
 
     @QueryHandler
     public Optional<CommitmentsResponse> handle(FetchCommitmentsQuery query) {
-        return agreements.findById(query.agreement()).map(agreement -> new CommitmentsResponse(
-                agreement.id(), agreement.coalitionId(), agreement.title(), agreement.commitmentTerm(), query.asOf(),
-                commitments.startedBy(agreement.id(), query.asOf()).stream()
-                        .map(row -> commitment(row, query.asOf())).toList()));
+        return agreements.findById(query.agreement())
+                .filter(agreement -> agreement.knownAt(query.knownAt()))
+                .map(agreement -> new CommitmentsResponse(
+                        agreement.id(), agreement.coalitionId(), agreement.title(), agreement.commitmentTerm(),
+                        query.asOf(), query.knownAt(),
+                        commitments.startedBy(agreement.id(), query.asOf(), query.knownAt()).stream()
+                                .map(row -> commitment(row, agreement, query.asOf())).toList()));
     }
 
     @QueryHandler
     public List<Commitment> handle(FindCommitmentsEndingQuery query) {
         LocalDate until = query.asOf().plus(query.within());
-        return commitments.activeEndingBetween(query.asOf(), until).stream()
-                .map(row -> commitment(row, query.asOf())).toList();
+        Map<String, AgreementView> views = new HashMap<>();
+        return commitments.activeEndingBetween(query.asOf(), until, query.knownAt()).stream()
+                .map(row -> commitment(row, views.computeIfAbsent(row.agreementId(), this::agreement),
+                                       query.asOf()))
+                .toList();
+    }
+
+    @QueryHandler
+    public List<Commitment> handle(FindCommitmentsOfPartyQuery query) {
+        Map<String, AgreementView> views = new HashMap<>();
+        return commitments.ofPartyStartedBy(query.party(), query.asOf(), query.knownAt()).stream()
+                .map(row -> commitment(row, views.computeIfAbsent(row.agreementId(), this::agreement),
+                                       query.asOf()))
+                .toList();
     }
 
     @QueryHandler
     public List<AgreementSummary> handle(FindAgreementsQuery query) {
         List<AgreementView> views = query.coalition() == null
-                ? agreements.findAll().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()
-                : agreements.findByCoalitionIdOrderById(query.coalition());
+                ? agreements.findByKnownFromLessThanEqualOrderById(query.knownAt())
+                : agreements.findByCoalitionIdAndKnownFromLessThanEqualOrderById(query.coalition(), query.knownAt());
         return views.stream().map(view -> new AgreementSummary(
                 view.id(), view.coalitionId(), view.title(), view.commitmentTerm(),
                 view.effectiveDate() == null ? null : view.effectiveDate().text(),
                 view.effectiveDate() == null ? null : view.effectiveDate().precision(),
-                commitments.startedBy(view.id(), query.asOf()).stream()
-                        .map(row -> commitment(row, query.asOf()))
+                commitments.startedBy(view.id(), query.asOf(), query.knownAt()).stream()
+                        .map(row -> commitment(row, view, query.asOf()))
                         .filter(commitment -> commitment.status() == Status.ACTIVE)
                         .map(Commitment::party).distinct().toList())).toList();
     }
 
-    /** The commitment as it stood on {@code asOf}: a withdrawal dated later had not happened yet. */
-    static Commitment commitment(CommitmentRow row, LocalDate asOf) {
-        Period period = row.toPeriod();
-        boolean withdrawn = period.withdrawnOn() != null && !period.withdrawnOn().start().isAfter(asOf);
-        LocalDate end = withdrawn ? period.withdrawnOn().start() : period.scheduledEnd();
-        Status status = withdrawn ? Status.WITHDRAWN : end.isAfter(asOf) ? Status.ACTIVE : Status.EXPIRED;
-        long daysRemaining = status == Status.ACTIVE ? ChronoUnit.DAYS.between(asOf, end) : 0;
-        return new Commitment(row.agreementId(), row.party(), Parties.nameOf(row.party()), period.start().text(),
-                              period.start().precision(), end, status, daysRemaining, period.signRecordId(),
-                              withdrawn ? period.withdrawRecordId() : null);
+    private AgreementView agreement(String id) {
+        return agreements.findById(id).orElseThrow(() -> new IllegalStateException("no agreement " + id));
+    }
+
+    private static Commitment commitment(CommitmentRow row, AgreementView agreement, LocalDate asOf) {
+        return Commitment.on(asOf, row.agreementId(), row.coalitionId(), row.party(), row.toPeriod(),
+                             agreement.term());
     }
 }

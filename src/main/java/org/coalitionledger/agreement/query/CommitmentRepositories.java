@@ -3,18 +3,25 @@ package org.coalitionledger.agreement.query;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** The tables of the commitment projection. */
 final class CommitmentRepositories {
 
+    /** Rows of the view the ledger held at {@code knownAt}. */
+    private static final String KNOWN = " and c.knownFrom <= :knownAt"
+            + " and (c.knownUntil is null or c.knownUntil > :knownAt)";
+
     private CommitmentRepositories() {
     }
 
     interface AgreementViews extends JpaRepository<AgreementView, String> {
 
-        List<AgreementView> findByCoalitionIdOrderById(String coalitionId);
+        List<AgreementView> findByCoalitionIdAndKnownFromLessThanEqualOrderById(String coalition, Instant knownAt);
+
+        List<AgreementView> findByKnownFromLessThanEqualOrderById(Instant knownAt);
     }
 
     interface CommitmentActs extends JpaRepository<CommitmentActRow, String> {
@@ -28,14 +35,18 @@ final class CommitmentRepositories {
                 + " and c.knownUntil is null")
         List<CommitmentRow> current(String agreement, String party);
 
-        @Query("select c from CommitmentRow c where c.agreementId = :agreement and c.knownUntil is null"
-                + " and c.startDate <= :asOf order by c.party, c.startDate")
-        List<CommitmentRow> startedBy(String agreement, LocalDate asOf);
+        @Query("select c from CommitmentRow c where c.agreementId = :agreement and c.startDate <= :asOf" + KNOWN
+                + " order by c.party, c.startDate")
+        List<CommitmentRow> startedBy(String agreement, LocalDate asOf, Instant knownAt);
 
-        @Query("select c from CommitmentRow c where c.knownUntil is null and c.startDate <= :asOf"
+        @Query("select c from CommitmentRow c where c.party = :party and c.startDate <= :asOf" + KNOWN
+                + " order by c.agreementId, c.startDate")
+        List<CommitmentRow> ofPartyStartedBy(String party, LocalDate asOf, Instant knownAt);
+
+        @Query("select c from CommitmentRow c where c.startDate <= :asOf"
                 + " and c.scheduledEnd > :asOf and c.scheduledEnd <= :until"
-                + " and (c.withdrawnDate is null or c.withdrawnDate > :asOf)"
+                + " and (c.withdrawnDate is null or c.withdrawnDate > :asOf)" + KNOWN
                 + " order by c.scheduledEnd, c.agreementId, c.party")
-        List<CommitmentRow> activeEndingBetween(LocalDate asOf, LocalDate until);
+        List<CommitmentRow> activeEndingBetween(LocalDate asOf, LocalDate until, Instant knownAt);
     }
 }

@@ -79,6 +79,10 @@ class CommitmentRow {
         return agreementId;
     }
 
+    String coalitionId() {
+        return coalitionId;
+    }
+
     String party() {
         return party;
     }

@@ -16,6 +16,7 @@ import org.coalitionledger.recording.ActRequests.RegisterAgreementRequest;
 import org.coalitionledger.recording.ActRequests.SignatoryActRequest;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
+import org.coalitionledger.replay.ReplayService;
 import org.coalitionledger.web.Params;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Records agreements, signatures and withdrawals, and answers who is committed until when. */
 @RestController
@@ -37,10 +40,12 @@ class AgreementController {
 
     private final Recorder recorder;
     private final QueryGateway queries;
+    private final ReplayService replay;
 
-    AgreementController(Recorder recorder, QueryGateway queries) {
+    AgreementController(Recorder recorder, QueryGateway queries, ReplayService replay) {
         this.recorder = recorder;
         this.queries = queries;
+        this.replay = replay;
     }
 
     @PostMapping("/api/agreements")
@@ -66,34 +71,50 @@ class AgreementController {
         return ResponseEntity.status(201).body(recorder.record(atPath::toWithdrawal, Params.caller(principal)));
     }
 
+    /** The agreements known at {@code knownAt}, with their active signatories on {@code asOf}. */
+    record AgreementsResponse(LocalDate asOf, Instant knownAt, List<AgreementSummary> agreements) {
+    }
+
     @GetMapping("/api/agreements")
-    @Operation(summary = "Every agreement, with the parties actively committed on asOf (default today)")
-    List<AgreementSummary> agreements(@RequestParam(required = false) String coalition,
-                                      @RequestParam(required = false) String asOf) {
-        return queries.query(new FindAgreementsQuery(coalition, Params.asOf(asOf)),
-                             ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join();
+    @Operation(summary = "Every agreement (of one coalition if given), with the parties committed on asOf")
+    AgreementsResponse agreements(@RequestParam(required = false) String coalition,
+                                  @RequestParam(required = false) String asOf,
+                                  @RequestParam(required = false) String knownAt) {
+        LocalDate day = Params.asOf(asOf);
+        Instant known = Params.knownAt(knownAt);
+        return new AgreementsResponse(day, known, queries.query(
+                new FindAgreementsQuery(coalition, day, known),
+                ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join());
     }
 
     @GetMapping("/api/agreements/{agreement}/commitments")
-    @Operation(summary = "Every commitment under an agreement on asOf (default today), with status and end")
-    CommitmentsResponse commitments(@PathVariable String agreement, @RequestParam(required = false) String asOf) {
-        return queries.query(new FetchCommitmentsQuery(agreement, Params.asOf(asOf)),
-                             ResponseTypes.optionalInstanceOf(CommitmentsResponse.class))
-                .join()
-                .orElseThrow(() -> Rejection.notFound("agreement", "unknown agreement '" + Text.clip(agreement)
-                        + "'"));
+    @Operation(summary = "Every commitment under an agreement on asOf as known at knownAt, with status and end;"
+            + " mode=replay answers by folding the events instead of reading the projection")
+    CommitmentsResponse commitments(@PathVariable String agreement, @RequestParam(required = false) String asOf,
+                                    @RequestParam(required = false) String knownAt,
+                                    @RequestParam(required = false) String mode) {
+        LocalDate day = Params.asOf(asOf);
+        Instant known = Params.knownAt(knownAt);
+        Optional<CommitmentsResponse> answer = Params.replay(mode)
+                ? replay.commitments(agreement, day, known)
+                : queries.query(new FetchCommitmentsQuery(agreement, day, known),
+                                ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join();
+        return answer.orElseThrow(
+                () -> Rejection.notFound("agreement", "unknown agreement '" + Text.clip(agreement) + "'"));
     }
 
-    /** The commitments active on {@code asOf} that end within {@code endingWithin}. */
-    record EndingResponse(LocalDate asOf, String endingWithin, List<Commitment> commitments) {
+    /** The commitments active on {@code asOf} that end within {@code endingWithin}, as known at knownAt. */
+    record EndingResponse(LocalDate asOf, Instant knownAt, String endingWithin, List<Commitment> commitments) {
     }
 
     @GetMapping("/api/commitments")
     @Operation(summary = "Commitments active on asOf (default today) ending within a period, e.g. endingWithin=P90D")
-    EndingResponse ending(@RequestParam String endingWithin, @RequestParam(required = false) String asOf) {
+    EndingResponse ending(@RequestParam String endingWithin, @RequestParam(required = false) String asOf,
+                          @RequestParam(required = false) String knownAt) {
         LocalDate day = Params.asOf(asOf);
-        return new EndingResponse(day, endingWithin, queries.query(
-                new FindCommitmentsEndingQuery(Params.period("endingWithin", endingWithin), day),
+        Instant known = Params.knownAt(knownAt);
+        return new EndingResponse(day, known, endingWithin, queries.query(
+                new FindCommitmentsEndingQuery(Params.period("endingWithin", endingWithin), day, known),
                 ResponseTypes.multipleInstancesOf(Commitment.class)).join());
     }
 }

@@ -16,9 +16,15 @@ import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.correction.command.CorrectRecord;
+import org.coalitionledger.correction.command.RetractRecord;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -33,7 +39,10 @@ public class Coalition {
     @AggregateIdentifier
     private String id;
     private PartialDate formedOn;
+    private String formedRecordId;
     private final Map<String, MembershipTimeline> parties = new HashMap<>();
+    private final Map<String, String> partyOfRecord = new HashMap<>();
+    private final Set<String> retracted = new HashSet<>();
     private long actCount;
 
     /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
@@ -99,13 +108,69 @@ public class Coalition {
         Checks.source(source);
         Checks.notes(notes);
         Checks.text("recordId", recordId, Checks.MAX_ID);
+        notBeforeFormation(date);
+        timelineOf(party).check(new Act(kind, date, recordId, Long.MAX_VALUE));
+        apply(event.apply(date));
+        return recordId;
+    }
+
+    /**
+     * Corrects the effective date of one of this coalition's acts, checked on the corrected timeline; answers the
+     * correction's record id. Called by the handler that routes {@link CorrectRecord}.
+     */
+    public String correct(CorrectRecord command) {
+        Checks.text("correctionId", command.correctionId(), Checks.MAX_ID);
+        PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
+        Checks.text("reason", command.reason(), Checks.MAX_NOTES);
+        Source source = Checks.source(command.source());
+        String party = partyOf(command.recordId());
+        MembershipTimeline timeline = parties.get(party);
+        PartialDate previous = timeline.find(command.recordId()).date();
+        if (previous.text().equals(date.text())) {
+            throw Rejection.conflict("effectiveDate", "record '" + command.recordId() + "' is already dated " + date);
+        }
+        notBeforeFormation(date);
+        timeline.checkCorrection(command.recordId(), date);
+        apply(new RecordCorrected(command.correctionId(), command.recordId(), id, null, party, date, previous,
+                                  command.reason(), source));
+        return command.correctionId();
+    }
+
+    /**
+     * Retracts one of this coalition's acts, if the timeline stays valid without it; answers the retraction's
+     * record id. Called by the handler that routes {@link RetractRecord}.
+     */
+    public String retract(RetractRecord command) {
+        Checks.text("retractionId", command.retractionId(), Checks.MAX_ID);
+        Checks.text("reason", command.reason(), Checks.MAX_NOTES);
+        Source source = Checks.source(command.source());
+        String party = partyOf(command.recordId());
+        parties.get(party).checkRetraction(command.recordId());
+        apply(new RecordRetracted(command.retractionId(), command.recordId(), id, null, party, command.reason(),
+                                  source));
+        return command.retractionId();
+    }
+
+    private String partyOf(String recordId) {
+        if (recordId.equals(formedRecordId)) {
+            throw Rejection.conflict("recordId", "record '" + recordId + "' is the formation of " + id
+                    + ", which cannot be corrected or retracted; only the acts of parties can");
+        }
+        if (retracted.contains(recordId)) {
+            throw Rejection.conflict("recordId", "record '" + recordId + "' has been retracted already");
+        }
+        String party = partyOfRecord.get(recordId);
+        if (party == null) {
+            throw Rejection.notFound("recordId", "no record '" + recordId + "' in " + id);
+        }
+        return party;
+    }
+
+    private void notBeforeFormation(PartialDate date) {
         if (date.latest().isBefore(formedOn.start())) {
             throw Rejection.conflict("effectiveDate", "effectiveDate " + date + " is before " + id
                     + " was formed (" + formedOn + ")");
         }
-        timelineOf(party).check(new Act(kind, date, recordId, Long.MAX_VALUE));
-        apply(event.apply(date));
-        return recordId;
     }
 
     PartialDate formedOn() {
@@ -120,6 +185,7 @@ public class Coalition {
     void on(CoalitionFormed event) {
         id = event.coalition();
         formedOn = event.effectiveDate();
+        formedRecordId = event.recordId();
     }
 
     @EventSourcingHandler
@@ -142,7 +208,19 @@ public class Coalition {
         remember(Kind.LEAVE, event);
     }
 
+    @EventSourcingHandler
+    void on(RecordCorrected event) {
+        parties.get(event.party()).correct(event.correctedRecordId(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(RecordRetracted event) {
+        parties.get(event.party()).retract(event.retractedRecordId());
+        retracted.add(event.retractedRecordId());
+    }
+
     private void remember(Kind kind, PartyAct event) {
         timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
+        partyOfRecord.put(event.recordId(), event.party());
     }
 }

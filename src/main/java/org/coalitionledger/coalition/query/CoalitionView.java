@@ -30,6 +30,8 @@ class CoalitionView {
     private LocalDate formedStart;
     @Column(name = "act_count")
     private long actCount;
+    @Column(name = "known_from")
+    private Instant knownFrom;
     @Column(name = "last_recorded_at")
     private Instant lastRecordedAt;
 
@@ -44,6 +46,7 @@ class CoalitionView {
         this.formedOn = event.effectiveDate().text();
         this.formedStart = event.effectiveDate().start();
         this.actCount = 1;
+        this.knownFrom = recordedAt;
         this.lastRecordedAt = recordedAt;
     }
 
@@ -70,6 +73,10 @@ class CoalitionView {
 
     PartialDate formedOn() {
         return PartialDate.parse(formedOn);
+    }
+
+    boolean knownAt(Instant knownAt) {
+        return !knownFrom.isAfter(knownAt);
     }
 
     long actCount() {

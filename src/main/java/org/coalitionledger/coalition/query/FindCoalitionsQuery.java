@@ -1,7 +1,8 @@
 package org.coalitionledger.coalition.query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
-/** Every coalition formed by {@code asOf}, with its leads and member count on that day. */
-public record FindCoalitionsQuery(LocalDate asOf) {
+/** Every coalition formed by {@code asOf}, with its leads and member count on that day, as known at knownAt. */
+public record FindCoalitionsQuery(LocalDate asOf, Instant knownAt) {
 }

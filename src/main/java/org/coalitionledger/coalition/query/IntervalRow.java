@@ -86,4 +86,12 @@ class IntervalRow {
     PartialDate start() {
         return PartialDate.parse(startText);
     }
+
+    PartialDate end() {
+        return endText == null ? null : PartialDate.parse(endText);
+    }
+
+    String coalitionId() {
+        return coalitionId;
+    }
 }

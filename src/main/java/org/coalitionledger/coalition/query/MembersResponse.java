@@ -2,17 +2,23 @@ package org.coalitionledger.coalition.query;
 
 import org.coalitionledger.common.Precision;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The members (with their role) and the intending parties of a coalition on {@code asOf}. */
-public record MembersResponse(String coalition, LocalDate asOf, List<Member> members, List<Intending> intending) {
+/**
+ * The members (with their role) and the intending parties of a coalition on {@code asOf}, as the ledger knew them
+ * at {@code knownAt}. An entry is {@code certain: false} when {@code asOf} falls inside the window of an imprecise
+ * date it depends on (a join dated "2024-01" asked about on 2024-01-15).
+ */
+public record MembersResponse(String coalition, LocalDate asOf, Instant knownAt, List<Member> members,
+                              List<Intending> intending) {
 
     /** A member since {@code since} (as precise as its source), LEAD or MEMBER on the day asked about. */
-    public record Member(String party, String name, Role role, String since, Precision precision) {
+    public record Member(String party, String name, Role role, String since, Precision precision, boolean certain) {
     }
 
     /** A party that declared intent on {@code since} and had not joined by the day asked about. */
-    public record Intending(String party, String name, String since, Precision precision) {
+    public record Intending(String party, String name, String since, Precision precision, boolean certain) {
     }
 }

@@ -41,6 +41,10 @@ class MembershipActRow {
         this.order = order;
     }
 
+    void moveTo(PartialDate date) {
+        this.effectiveDate = date.text();
+    }
+
     Act toAct() {
         return new Act(kind, PartialDate.parse(effectiveDate), recordId, order);
     }

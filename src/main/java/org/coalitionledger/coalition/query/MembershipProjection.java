@@ -12,14 +12,20 @@ import org.coalitionledger.coalition.event.CoalitionLeft;
 import org.coalitionledger.coalition.event.IntentDeclared;
 import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.coalition.event.PartyAct;
-import org.coalitionledger.coalition.query.MembersResponse.Intending;
+import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
 import org.coalitionledger.coalition.query.MembersResponse.Member;
 import org.coalitionledger.coalition.query.MembershipFold.Interval;
 import org.coalitionledger.coalition.query.MembershipFold.Kind;
 import org.coalitionledger.coalition.query.MembershipRepositories.CoalitionViews;
 import org.coalitionledger.coalition.query.MembershipRepositories.Intervals;
 import org.coalitionledger.coalition.query.MembershipRepositories.MembershipActs;
+import org.coalitionledger.coalition.query.PartyMemberships.Membership;
+import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
+import org.coalitionledger.coalition.query.TimelineResponse.Span;
 import org.coalitionledger.common.Parties;
+import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,17 +33,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Membership of every coalition: who was a member, lead or intending party on any day. Each act re-folds the
+ * Membership of every coalition on both clocks: who was a member, lead or intending party on any day (effective
+ * time), as the ledger knew it at any moment (record time). Each act, correction or retraction re-folds the
  * intervals of its party; intervals that change are closed on the record-time axis ({@code knownUntil}) and their
- * successors opened, so the tables keep what the ledger said at every moment.
+ * successors opened, so the tables keep what the ledger said at every moment and no answer needs a replay.
  */
 @Component
 @ProcessingGroup(MembershipProjection.GROUP)
@@ -57,7 +63,7 @@ public class MembershipProjection {
 
     @EventHandler
     void on(CoalitionFormed event, @Timestamp Instant recordedAt) {
-        coalitions.save(new CoalitionView(event, recordedAt));
+        coalitions.save(new CoalitionView(event, RecordTime.of(recordedAt)));
     }
 
     @EventHandler
@@ -80,6 +86,24 @@ public class MembershipProjection {
         record(Kind.LEAVE, event, sequence, recordedAt);
     }
 
+    @EventHandler
+    void on(RecordCorrected event, @Timestamp Instant recordedAt) {
+        if (event.agreement() == null && event.party() != null) {
+            acts.findById(event.correctedRecordId()).ifPresent(row -> row.moveTo(event.effectiveDate()));
+            touched(event.coalition(), recordedAt);
+            refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
+        }
+    }
+
+    @EventHandler
+    void on(RecordRetracted event, @Timestamp Instant recordedAt) {
+        if (event.agreement() == null && event.party() != null) {
+            acts.deleteById(event.retractedRecordId());
+            touched(event.coalition(), recordedAt);
+            refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
+        }
+    }
+
     @ResetHandler
     void reset() {
         intervals.deleteAllInBatch();
@@ -90,8 +114,12 @@ public class MembershipProjection {
     private void record(Kind kind, PartyAct event, long sequence, Instant recordedAt) {
         acts.save(new MembershipActRow(event.recordId(), event.coalition(), event.party(), kind,
                                        event.effectiveDate(), sequence));
-        coalitions.findById(event.coalition()).ifPresent(view -> view.recordAct(recordedAt));
-        refresh(event.coalition(), event.party(), recordedAt);
+        touched(event.coalition(), recordedAt);
+        refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
+    }
+
+    private void touched(String coalition, Instant recordedAt) {
+        coalitions.findById(coalition).ifPresent(view -> view.recordAct(RecordTime.of(recordedAt)));
     }
 
     /** Folds the party's acts again and moves the current view to the new intervals. */
@@ -109,24 +137,66 @@ public class MembershipProjection {
 
     @QueryHandler
     public Optional<MembersResponse> handle(FetchMembersQuery query) {
-        if (!coalitions.existsById(query.coalition())) {
-            return Optional.empty();
-        }
-        return Optional.of(members(query.coalition(), query.asOf()));
+        return coalitions.findById(query.coalition())
+                .filter(view -> view.knownAt(query.knownAt()))
+                .map(view -> members(view.id(), query.asOf(), query.knownAt()));
     }
 
     @QueryHandler
     public List<CoalitionSummary> handle(FindCoalitionsQuery query) {
-        return coalitions.formedBy(query.asOf()).stream().map(view -> summary(view, query.asOf())).toList();
+        return coalitions.formedBy(query.asOf(), query.knownAt()).stream()
+                .map(view -> summary(view, query.asOf(), query.knownAt())).toList();
     }
 
     @QueryHandler
     public Optional<CoalitionSummary> handle(FetchCoalitionQuery query) {
-        return coalitions.findById(query.coalition()).map(view -> summary(view, query.asOf()));
+        return coalitions.findById(query.coalition())
+                .filter(view -> view.knownAt(query.knownAt()))
+                .map(view -> summary(view, query.asOf(), query.knownAt()));
     }
 
-    private CoalitionSummary summary(CoalitionView view, LocalDate asOf) {
-        MembersResponse members = members(view.id(), asOf);
+    @QueryHandler
+    public Optional<TimelineResponse> handle(FetchTimelineQuery query) {
+        return coalitions.findById(query.coalition())
+                .filter(view -> view.knownAt(query.knownAt()))
+                .map(view -> {
+                    LocalDate from = query.from() != null ? query.from() : view.formedOn().start();
+                    LocalDate to = query.to() != null ? query.to() : LocalDate.now();
+                    Map<String, List<Span>> byParty = new LinkedHashMap<>();
+                    intervals.overlapping(view.id(), from, to, query.knownAt()).forEach(row -> byParty
+                            .computeIfAbsent(row.party(), party -> new ArrayList<>())
+                            .add(new Span(row.role(), row.start().text(), row.start().precision(),
+                                          row.end() == null ? null : row.end().text(),
+                                          row.end() == null ? null : row.end().precision())));
+                    return new TimelineResponse(view.id(), from, to, query.knownAt(), byParty.entrySet().stream()
+                            .map(e -> new PartyTimeline(e.getKey(), Parties.nameOf(e.getKey()), e.getValue()))
+                            .toList());
+                });
+    }
+
+    @QueryHandler
+    public PartyMemberships handle(FindMembershipsOfPartyQuery query) {
+        Map<String, List<PartyInterval>> byCoalition = new LinkedHashMap<>();
+        intervals.ofPartyOn(query.party(), query.asOf(), query.knownAt()).forEach(row -> byCoalition
+                .computeIfAbsent(row.coalitionId(), c -> new ArrayList<>())
+                .add(new PartyInterval(row.party(), row.toInterval())));
+        List<Membership> memberships = new ArrayList<>();
+        List<Membership> intending = new ArrayList<>();
+        byCoalition.forEach((coalition, held) -> {
+            String name = coalitions.findById(coalition).map(CoalitionView::name).orElse(coalition);
+            MembersResponse answer = MembersOnDay.answer(coalition, query.asOf(), query.knownAt(), held);
+            answer.members().forEach(m -> memberships.add(
+                    new Membership(coalition, name, m.role(), m.since(), m.precision(), m.certain())));
+            answer.intending().forEach(i -> intending.add(
+                    new Membership(coalition, name, Role.INTENT, i.since(), i.precision(), i.certain())));
+        });
+        memberships.sort(Comparator.comparing(Membership::coalition));
+        intending.sort(Comparator.comparing(Membership::coalition));
+        return new PartyMemberships(memberships, intending);
+    }
+
+    private CoalitionSummary summary(CoalitionView view, LocalDate asOf, Instant knownAt) {
+        MembersResponse members = members(view.id(), asOf, knownAt);
         List<String> leads = members.members().stream()
                 .filter(member -> member.role() == Role.LEAD).map(Member::party).toList();
         return new CoalitionSummary(view.id(), view.name(), view.parentGroup(), view.focusAreas(),
@@ -134,22 +204,8 @@ public class MembershipProjection {
                                     leads, view.actCount(), view.lastRecordedAt());
     }
 
-    private MembersResponse members(String coalition, LocalDate asOf) {
-        Map<Role, Map<String, IntervalRow>> holding = intervals.holdingOn(coalition, asOf).stream()
-                .collect(Collectors.groupingBy(IntervalRow::role,
-                                               Collectors.toMap(IntervalRow::party, Function.identity(),
-                                                                (a, b) -> a)));
-        Map<String, IntervalRow> leads = holding.getOrDefault(Role.LEAD, Map.of());
-        List<Member> members = new ArrayList<>();
-        holding.getOrDefault(Role.MEMBER, Map.of()).values().forEach(row -> members.add(new Member(
-                row.party(), Parties.nameOf(row.party()), leads.containsKey(row.party()) ? Role.LEAD : Role.MEMBER,
-                row.start().text(), row.start().precision())));
-        members.sort(Comparator.comparing(Member::role, Comparator.reverseOrder()).thenComparing(Member::party));
-        List<Intending> intending = holding.getOrDefault(Role.INTENT, Map.of()).values().stream()
-                .map(row -> new Intending(row.party(), Parties.nameOf(row.party()), row.start().text(),
-                                          row.start().precision()))
-                .sorted(Comparator.comparing(Intending::party))
-                .toList();
-        return new MembersResponse(coalition, asOf, List.copyOf(members), intending);
+    private MembersResponse members(String coalition, LocalDate asOf, Instant knownAt) {
+        return MembersOnDay.answer(coalition, asOf, knownAt, intervals.holdingOn(coalition, asOf, knownAt).stream()
+                .map(row -> new PartyInterval(row.party(), row.toInterval())).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.coalitionledger.coalition.query;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,10 +13,14 @@ final class MembershipRepositories {
     private MembershipRepositories() {
     }
 
+    /** Rows of the view the ledger held at {@code knownAt}. */
+    private static final String KNOWN = " and i.knownFrom <= :knownAt"
+            + " and (i.knownUntil is null or i.knownUntil > :knownAt)";
+
     interface CoalitionViews extends JpaRepository<CoalitionView, String> {
 
-        @Query("select c from CoalitionView c where c.formedStart <= :asOf order by c.id")
-        List<CoalitionView> formedBy(LocalDate asOf);
+        @Query("select c from CoalitionView c where c.formedStart <= :asOf and c.knownFrom <= :knownAt order by c.id")
+        List<CoalitionView> formedBy(LocalDate asOf, Instant knownAt);
     }
 
     interface MembershipActs extends JpaRepository<MembershipActRow, String> {
@@ -29,8 +34,17 @@ final class MembershipRepositories {
                 + " and i.knownUntil is null")
         List<IntervalRow> current(String coalition, String party);
 
-        @Query("select i from IntervalRow i where i.coalitionId = :coalition and i.knownUntil is null"
-                + " and i.startDate <= :asOf and (i.endDate is null or i.endDate > :asOf)")
-        List<IntervalRow> holdingOn(String coalition, LocalDate asOf);
+        @Query("select i from IntervalRow i where i.coalitionId = :coalition"
+                + " and i.startDate <= :asOf and (i.endDate is null or i.endDate > :asOf)" + KNOWN)
+        List<IntervalRow> holdingOn(String coalition, LocalDate asOf, Instant knownAt);
+
+        @Query("select i from IntervalRow i where i.party = :party"
+                + " and i.startDate <= :asOf and (i.endDate is null or i.endDate > :asOf)" + KNOWN)
+        List<IntervalRow> ofPartyOn(String party, LocalDate asOf, Instant knownAt);
+
+        @Query("select i from IntervalRow i where i.coalitionId = :coalition"
+                + " and i.startDate <= :to and (i.endDate is null or i.endDate > :from)" + KNOWN
+                + " order by i.party, i.startDate, i.role")
+        List<IntervalRow> overlapping(String coalition, LocalDate from, LocalDate to, Instant knownAt);
     }
 }

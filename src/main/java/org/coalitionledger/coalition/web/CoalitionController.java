@@ -9,14 +9,17 @@ import org.coalitionledger.agreement.query.FindAgreementsQuery;
 import org.coalitionledger.coalition.query.CoalitionSummary;
 import org.coalitionledger.coalition.query.FetchCoalitionQuery;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
+import org.coalitionledger.coalition.query.FetchTimelineQuery;
 import org.coalitionledger.coalition.query.FindCoalitionsQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
+import org.coalitionledger.coalition.query.TimelineResponse;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
 import org.coalitionledger.recording.ActRequests.FormCoalitionRequest;
 import org.coalitionledger.recording.ActRequests.PartyActRequest;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
+import org.coalitionledger.replay.ReplayService;
 import org.coalitionledger.web.Params;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** Records coalition acts and answers who is in a coalition. */
+/**
+ * Records coalition acts and answers who is in a coalition. Every read takes {@code asOf} (a day; default today)
+ * and {@code knownAt} (an instant; default now) and repeats them in its answer.
+ */
 @RestController
 @RequestMapping("/api/coalitions")
 @Tag(name = "Coalitions")
@@ -41,10 +49,12 @@ class CoalitionController {
 
     private final Recorder recorder;
     private final QueryGateway queries;
+    private final ReplayService replay;
 
-    CoalitionController(Recorder recorder, QueryGateway queries) {
+    CoalitionController(Recorder recorder, QueryGateway queries, ReplayService replay) {
         this.recorder = recorder;
         this.queries = queries;
+        this.replay = replay;
     }
 
     @PostMapping
@@ -82,40 +92,70 @@ class CoalitionController {
         return record(coalition, request, PartyActRequest::toDeparture, principal);
     }
 
+    /** The coalitions formed by {@code asOf}, as known at {@code knownAt}. */
+    record CoalitionsResponse(LocalDate asOf, Instant knownAt, List<CoalitionSummary> coalitions) {
+    }
+
     @GetMapping
-    @Operation(summary = "Coalitions formed by asOf (default today), with leads and member counts on that day")
-    List<CoalitionSummary> coalitions(@RequestParam(required = false) String asOf) {
-        return queries.query(new FindCoalitionsQuery(Params.asOf(asOf)),
-                             ResponseTypes.multipleInstancesOf(CoalitionSummary.class)).join();
+    @Operation(summary = "Coalitions formed by asOf, with leads and member counts on that day, as known at knownAt")
+    CoalitionsResponse coalitions(@RequestParam(required = false) String asOf,
+                                  @RequestParam(required = false) String knownAt) {
+        LocalDate day = Params.asOf(asOf);
+        Instant known = Params.knownAt(knownAt);
+        return new CoalitionsResponse(day, known, queries.query(
+                new FindCoalitionsQuery(day, known), ResponseTypes.multipleInstancesOf(CoalitionSummary.class))
+                .join());
     }
 
     /** A coalition on a day: its summary, its members and intending parties, and its agreements. */
-    record CoalitionDetails(CoalitionSummary coalition, MembersResponse membership,
+    record CoalitionDetails(LocalDate asOf, Instant knownAt, CoalitionSummary coalition, MembersResponse membership,
                             List<AgreementSummary> agreements) {
     }
 
     @GetMapping("/{coalition}")
-    @Operation(summary = "One coalition on asOf (default today): summary, membership and agreements")
-    CoalitionDetails coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf) {
+    @Operation(summary = "One coalition on asOf as known at knownAt: summary, membership and agreements")
+    CoalitionDetails coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf,
+                               @RequestParam(required = false) String knownAt) {
         LocalDate day = Params.asOf(asOf);
-        CoalitionSummary summary = queries.query(new FetchCoalitionQuery(coalition, day),
+        Instant known = Params.knownAt(knownAt);
+        CoalitionSummary summary = queries.query(new FetchCoalitionQuery(coalition, day, known),
                                                  ResponseTypes.optionalInstanceOf(CoalitionSummary.class))
                 .join().orElseThrow(() -> unknown(coalition));
-        return new CoalitionDetails(summary, members(coalition, day),
-                                    queries.query(new FindAgreementsQuery(coalition, day),
+        return new CoalitionDetails(day, known, summary, members(coalition, day, known, false),
+                                    queries.query(new FindAgreementsQuery(coalition, day, known),
                                                   ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join());
     }
 
     @GetMapping("/{coalition}/members")
-    @Operation(summary = "Members (with role LEAD or MEMBER) and intending parties on asOf (default today)")
-    MembersResponse members(@PathVariable String coalition, @RequestParam(required = false) String asOf) {
-        return members(coalition, Params.asOf(asOf));
+    @Operation(summary = "Members (role LEAD or MEMBER) and intending parties on asOf as known at knownAt;"
+            + " mode=replay answers by folding the events instead of reading the projection")
+    MembersResponse members(@PathVariable String coalition, @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String knownAt,
+                            @RequestParam(required = false) String mode) {
+        return members(coalition, Params.asOf(asOf), Params.knownAt(knownAt), Params.replay(mode));
     }
 
-    private MembersResponse members(String coalition, LocalDate asOf) {
-        return queries.query(new FetchMembersQuery(coalition, asOf),
-                             ResponseTypes.optionalInstanceOf(MembersResponse.class))
+    @GetMapping("/{coalition}/timeline")
+    @Operation(summary = "Intent, membership and lead intervals per party overlapping [from, to], for charts")
+    TimelineResponse timeline(@PathVariable String coalition, @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String knownAt) {
+        LocalDate start = Params.day("from", from, null);
+        LocalDate end = Params.day("to", to, null);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw Rejection.invalid("to", "to " + end + " is before from " + start);
+        }
+        return queries.query(new FetchTimelineQuery(coalition, start, end, Params.knownAt(knownAt)),
+                             ResponseTypes.optionalInstanceOf(TimelineResponse.class))
                 .join().orElseThrow(() -> unknown(coalition));
+    }
+
+    private MembersResponse members(String coalition, LocalDate asOf, Instant knownAt, boolean fromReplay) {
+        Optional<MembersResponse> answer = fromReplay
+                ? replay.members(coalition, asOf, knownAt)
+                : queries.query(new FetchMembersQuery(coalition, asOf, knownAt),
+                                ResponseTypes.optionalInstanceOf(MembersResponse.class)).join();
+        return answer.orElseThrow(() -> unknown(coalition));
     }
 
     private ResponseEntity<Recorded> record(String coalition, PartyActRequest request,

@@ -7,6 +7,8 @@ import org.coalitionledger.coalition.event.IntentDeclared;
 import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +48,14 @@ class MembershipProjectionTest {
                       t0);
     }
 
+    private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
     private MembersResponse membersOn(String day) {
-        return projection.handle(new FetchMembersQuery(ID, LocalDate.parse(day))).orElseThrow();
+        return membersOn(day, NOW);
+    }
+
+    private MembersResponse membersOn(String day, Instant knownAt) {
+        return projection.handle(new FetchMembersQuery(ID, LocalDate.parse(day), knownAt)).orElseThrow();
     }
 
     @Test
@@ -71,7 +79,7 @@ class MembershipProjectionTest {
         assertThat(membersOn("2022-04-30").members()).extracting(MembersResponse.Member::role)
                 .containsExactly(Role.LEAD);
         assertThat(membersOn("2022-05-01").members()).isEmpty();
-        assertThat(projection.handle(new FindCoalitionsQuery(LocalDate.parse("2021-06-01"))))
+        assertThat(projection.handle(new FindCoalitionsQuery(LocalDate.parse("2021-06-01"), NOW)))
                 .filteredOn(summary -> summary.coalition().equals(ID))
                 .singleElement()
                 .satisfies(summary -> {
@@ -82,6 +90,38 @@ class MembershipProjectionTest {
 
     @Test
     void unknownCoalitionHasNoMembers() {
-        assertThat(projection.handle(new FetchMembersQuery("nobody", LocalDate.now()))).isEmpty();
+        assertThat(projection.handle(new FetchMembersQuery("nobody", LocalDate.now(), NOW))).isEmpty();
+    }
+
+    @Test
+    void correctionIsSeenOnlyByAnswersKnownAfterIt() {
+        Instant joinedAt = t0.plusSeconds(10);
+        Instant correctedAt = t0.plusSeconds(100);
+        projection.on(new CoalitionJoined("r1", ID, "NL", PartialDate.parse("2024-02-01"), SOURCE, null), 1,
+                      joinedAt);
+        projection.on(new RecordCorrected("c1", "r1", ID, null, "NL", PartialDate.parse("2024-01"),
+                                          PartialDate.parse("2024-02-01"), "the meeting was in January", SOURCE),
+                      correctedAt);
+        // before the correction the ledger said February
+        assertThat(membersOn("2024-01-31", correctedAt.minusNanos(1000)).members()).isEmpty();
+        assertThat(membersOn("2024-02-01", correctedAt.minusNanos(1000)).members())
+                .extracting(MembersResponse.Member::since).containsExactly("2024-02-01");
+        // from the correction on it says January, at month precision, uncertain inside January
+        MembersResponse corrected = membersOn("2024-01-31", correctedAt);
+        assertThat(corrected.members()).extracting(MembersResponse.Member::since).containsExactly("2024-01");
+        assertThat(corrected.members().get(0).certain()).isFalse();
+        assertThat(membersOn("2024-02-01", correctedAt).members().get(0).certain()).isTrue();
+        // before the join was recorded nothing was known
+        assertThat(membersOn("2024-03-01", joinedAt.minusNanos(1000)).members()).isEmpty();
+    }
+
+    @Test
+    void retractionStopsCountingAtItsRecordTime() {
+        Instant retractedAt = t0.plusSeconds(100);
+        projection.on(new CoalitionJoined("r1", ID, "DK", PartialDate.parse("2021-01-01"), SOURCE, null), 1, t0);
+        projection.on(new RecordRetracted("x1", "r1", ID, null, "DK", "joined another coalition", SOURCE),
+                      retractedAt);
+        assertThat(membersOn("2022-01-01", retractedAt.minusNanos(1000)).members()).hasSize(1);
+        assertThat(membersOn("2022-01-01", retractedAt).members()).isEmpty();
     }
 }

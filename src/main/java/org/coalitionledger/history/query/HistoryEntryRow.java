@@ -1,4 +1,4 @@
-package org.coalitionledger.history;
+package org.coalitionledger.history.query;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,6 +38,8 @@ class HistoryEntryRow {
     @Column(name = "source_quote")
     String sourceQuote;
     String notes;
+    @Column(name = "target_record_id")
+    String targetRecordId;
     @Column(name = "recorded_by")
     String recordedBy;
     @Column(name = "recorded_at")

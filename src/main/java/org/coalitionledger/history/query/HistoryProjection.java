@@ -1,4 +1,4 @@
-package org.coalitionledger.history;
+package org.coalitionledger.history.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,13 +14,18 @@ import org.coalitionledger.agreement.event.SignatoryAct;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordTime;
 import org.coalitionledger.common.RecordedAct;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.recording.Acts;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +42,13 @@ public class HistoryProjection {
 
         List<HistoryEntryRow> findByCoalitionId(String coalitionId);
 
-        boolean existsByCoalitionIdAndCommand(String coalitionId, String command);
     }
 
-    private static final Comparator<HistoryEntryRow> EFFECTIVE_ORDER = Comparator
-            .comparing((HistoryEntryRow row) -> !row.command.equals("FormCoalition"))
-            .thenComparing(row -> row.effectiveStart, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(row -> row.position);
+    private static final Comparator<HistoryResponse.Entry> EFFECTIVE_ORDER = Comparator
+            .comparing((HistoryResponse.Entry entry) -> !entry.command().equals("FormCoalition"))
+            .thenComparing(entry -> entry.effectiveDate() == null ? null : PartialDate.parse(entry.effectiveDate())
+                                   .start(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(HistoryResponse.Entry::recordedAt);
 
     private final Entries entries;
     private final ObjectMapper json = new ObjectMapper();
@@ -75,6 +80,17 @@ public class HistoryProjection {
             row.coalitionId = signatoryAct.coalition();
             row.agreementId = signatoryAct.agreement();
             row.party = signatoryAct.party();
+        } else if (act instanceof RecordCorrected corrected) {
+            row.coalitionId = corrected.coalition();
+            row.agreementId = corrected.agreement();
+            row.party = corrected.party();
+            row.targetRecordId = corrected.correctedRecordId();
+            details.put("previousEffectiveDate", corrected.previousEffectiveDate().text());
+        } else if (act instanceof RecordRetracted retracted) {
+            row.coalitionId = retracted.coalition();
+            row.agreementId = retracted.agreement();
+            row.party = retracted.party();
+            row.targetRecordId = retracted.retractedRecordId();
         } else {
             return;
         }
@@ -91,7 +107,7 @@ public class HistoryProjection {
         row.sourceQuote = source.quote();
         row.notes = act.notes();
         row.recordedBy = (String) message.getMetaData().getOrDefault(Acts.RECORDED_BY, "unknown");
-        row.recordedAt = message.getTimestamp();
+        row.recordedAt = RecordTime.of(message.getTimestamp());
         row.position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().orElse(0) : 0;
         entries.save(row);
@@ -104,19 +120,49 @@ public class HistoryProjection {
 
     @QueryHandler
     public Optional<HistoryResponse> handle(FetchHistoryQuery query) {
-        List<HistoryEntryRow> rows = entries.findByCoalitionId(query.coalition());
+        List<HistoryEntryRow> rows = entries.findByCoalitionId(query.coalition()).stream()
+                .filter(row -> !row.recordedAt.isAfter(query.knownAt()))
+                .toList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new HistoryResponse(query.coalition(), rows.stream().sorted(EFFECTIVE_ORDER).map(row -> {
-            PartialDate date = row.effectiveDate == null ? null : PartialDate.parse(row.effectiveDate);
-            return new HistoryResponse.Entry(
-                    row.recordId, row.command, row.agreementId, row.party, row.effectiveDate,
-                    date == null ? null : date.precision(), read(row.details),
-                    new Source(row.sourceTitle, row.sourceUrl, row.sourcePublisher, row.sourcePublishedOn,
-                               row.sourceQuote),
-                    row.notes, row.recordedBy, row.recordedAt);
-        }).toList()));
+        Map<String, List<HistoryEntryRow>> correctionsOf = new HashMap<>();
+        rows.stream().filter(row -> row.targetRecordId != null)
+                .sorted(Comparator.comparingLong(row -> row.position))
+                .forEach(row -> correctionsOf.computeIfAbsent(row.targetRecordId, id -> new ArrayList<>()).add(row));
+        List<HistoryResponse.Entry> acts = rows.stream()
+                .filter(row -> row.targetRecordId == null)
+                .map(row -> entry(row, correctionsOf.getOrDefault(row.recordId, List.of())))
+                .sorted(EFFECTIVE_ORDER)
+                .toList();
+        return Optional.of(new HistoryResponse(query.coalition(), query.knownAt(), acts));
+    }
+
+    private HistoryResponse.Entry entry(HistoryEntryRow row, List<HistoryEntryRow> corrections) {
+        String effectiveDate = row.effectiveDate;
+        boolean retracted = false;
+        List<HistoryResponse.Correction> listed = new ArrayList<>();
+        for (HistoryEntryRow correction : corrections) {
+            Map<String, Object> details = read(correction.details);
+            if (correction.command.equals("RetractRecord")) {
+                retracted = true;
+            } else {
+                effectiveDate = correction.effectiveDate;
+            }
+            listed.add(new HistoryResponse.Correction(
+                    correction.recordId, correction.command, correction.effectiveDate,
+                    (String) details.get("previousEffectiveDate"), correction.notes, source(correction),
+                    correction.recordedBy, correction.recordedAt));
+        }
+        PartialDate date = effectiveDate == null ? null : PartialDate.parse(effectiveDate);
+        return new HistoryResponse.Entry(
+                row.recordId, row.command, row.agreementId, row.party, effectiveDate,
+                date == null ? null : date.precision(), row.effectiveDate, retracted, read(row.details),
+                source(row), row.notes, row.recordedBy, row.recordedAt, listed);
+    }
+
+    private static Source source(HistoryEntryRow row) {
+        return new Source(row.sourceTitle, row.sourceUrl, row.sourcePublisher, row.sourcePublishedOn, row.sourceQuote);
     }
 
     private String write(Map<String, Object> details) {

@@ -1,0 +1,14 @@
+package org.coalitionledger.correction.command;
+
+import org.coalitionledger.common.Source;
+
+/**
+ * Corrects the effective date (and with it the precision) of a recorded act. History is not rewritten: the
+ * correction is a record of its own, with its reason and source; answers known before it still see the old date.
+ *
+ * @param recordId     the record being corrected
+ * @param correctionId the id of this correction's own record, given by the system
+ */
+public record CorrectRecord(String recordId, String effectiveDate, String reason, Source source,
+                            String correctionId) {
+}

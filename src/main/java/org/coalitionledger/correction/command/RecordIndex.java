@@ -1,0 +1,120 @@
+package org.coalitionledger.correction.command;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coalitionledger.common.RecordedAct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * The command side's own lookup from a record id to the aggregate that holds it, so that a correction or retraction
+ * can be routed. Every event carrying a record is noted when it is applied, in the unit of work that applies it
+ * (so that records of an import that is still running are found), and written to {@code record_index} in the same
+ * transaction as the event itself. It is never exposed through queries.
+ */
+@Component
+public class RecordIndex implements MessageDispatchInterceptor<EventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordIndex.class);
+    private static final String PENDING = RecordIndex.class.getName() + ".pending";
+
+    /** Where a record lives: the aggregate type ("Coalition" or "Agreement") and its id. */
+    public record Location(String aggregateType, String aggregateId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EventStore eventStore;
+
+    RecordIndex(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.eventStore = eventStore;
+        eventStore.registerDispatchInterceptor(this);
+    }
+
+    public Optional<Location> locate(String recordId) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Location pending = pending(CurrentUnitOfWork.get()).get(recordId);
+            if (pending != null) {
+                return Optional.of(pending);
+            }
+        }
+        List<Location> found = jdbc.query("select aggregate_type, aggregate_id from record_index where record_id = ?",
+                                          (rs, n) -> new Location(rs.getString(1), rs.getString(2)), recordId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        return (index, message) -> {
+            if (message.getPayload() instanceof RecordedAct act && message instanceof DomainEventMessage<?> domain
+                    && CurrentUnitOfWork.isStarted()) {
+                pending(CurrentUnitOfWork.get()).put(act.recordId(),
+                                                     new Location(domain.getType(), domain.getAggregateIdentifier()));
+            }
+            return message;
+        };
+    }
+
+    private Map<String, Location> pending(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(PENDING, key -> {
+            Map<String, Location> records = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> insert(records));
+            return records;
+        });
+    }
+
+    private void insert(Map<String, Location> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into record_index (record_id, aggregate_type, aggregate_id) values (?, ?, ?)",
+                         records.entrySet().stream()
+                                 .map(e -> new Object[]{e.getKey(), e.getValue().aggregateType(),
+                                         e.getValue().aggregateId()})
+                                 .toList());
+    }
+
+    /** Fills the index from the event store when it is empty but events exist (e.g. after copying a store). */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfillIfEmpty() {
+        Long indexed = jdbc.queryForObject("select count(*) from record_index", Long.class);
+        Long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        if (indexed == null || indexed > 0 || events == null || events == 0) {
+            return;
+        }
+        log.info("Rebuilding the record index from {} stored events", events);
+        Map<String, Location> records = new LinkedHashMap<>();
+        try (var stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
+                EventMessage<?> message = stream.nextAvailable();
+                if (message.getPayload() instanceof RecordedAct act
+                        && message instanceof DomainEventMessage<?> domain) {
+                    records.put(act.recordId(), new Location(domain.getType(), domain.getAggregateIdentifier()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        transactions.executeWithoutResult(status -> insert(records));
+    }
+}

@@ -1,0 +1,13 @@
+package org.coalitionledger.correction.command;
+
+import org.coalitionledger.common.Source;
+
+/**
+ * Retracts a recorded act: it stops counting for every answer known at or after the retraction, and still counts
+ * before it.
+ *
+ * @param recordId     the record being retracted
+ * @param retractionId the id of this retraction's own record, given by the system
+ */
+public record RetractRecord(String recordId, String reason, Source source, String retractionId) {
+}

@@ -1,0 +1,21 @@
+package org.coalitionledger.correction.event;
+
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordedAct;
+import org.coalitionledger.common.Source;
+
+/** The act {@code retractedRecordId} no longer counts. */
+public record RecordRetracted(String recordId, String retractedRecordId, String coalition, String agreement,
+                              String party, String reason, Source source) implements RecordedAct {
+
+    /** A retraction has no effective date of its own. */
+    @Override
+    public PartialDate effectiveDate() {
+        return null;
+    }
+
+    @Override
+    public String notes() {
+        return reason;
+    }
+}

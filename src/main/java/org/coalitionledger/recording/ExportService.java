@@ -1,0 +1,129 @@
+package org.coalitionledger.recording;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.coalition.event.CoalitionFormed;
+import org.coalitionledger.coalition.event.PartyAct;
+import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.common.RecordedAct;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes every recorded act as JSON Lines in the import shape, in recording order, each line with the act's
+ * {@code recordId}, {@code recordedAt} and {@code recordedBy}. Importing the export into an empty ledger gives the
+ * same answer to every as-of question. Corrections and retractions are lines of their own whose {@code recordId}
+ * names the record they change.
+ */
+@Service
+public class ExportService {
+
+    private final EventStore eventStore;
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    ExportService(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Streams the events recorded up to now; returns how many lines were written. */
+    public long export(OutputStream out) throws IOException {
+        TrackingToken head = eventStore.createHeadToken();
+        long last = head == null ? -1 : head.position().orElse(-1);
+        long lines = 0;
+        if (last < 0) {
+            return 0;
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                if (message.getPayload() instanceof RecordedAct act) {
+                    ObjectNode line = line(act);
+                    line.put("recordedAt", RecordTime.of(message.getTimestamp()).toString());
+                    Object by = message.getMetaData().get(Acts.RECORDED_BY);
+                    line.put("recordedBy", by == null ? null : by.toString());
+                    out.write(json.writeValueAsBytes(line));
+                    out.write('\n');
+                    lines++;
+                }
+                if (message.trackingToken().position().orElse(Long.MAX_VALUE) >= last) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("export interrupted", e);
+        }
+        out.flush();
+        return lines;
+    }
+
+    private ObjectNode line(RecordedAct act) {
+        ObjectNode line = json.createObjectNode();
+        line.put("command", Acts.commandOf(act));
+        if (act instanceof CoalitionFormed formed) {
+            line.put("coalition", formed.coalition());
+            line.put("name", formed.name());
+            putIfPresent(line, "parentGroup", formed.parentGroup());
+            if (formed.focusAreas() != null && !formed.focusAreas().isEmpty()) {
+                line.set("focusAreas", json.valueToTree(formed.focusAreas()));
+            }
+        } else if (act instanceof PartyAct partyAct) {
+            line.put("coalition", partyAct.coalition());
+            line.put("party", partyAct.party());
+        } else if (act instanceof AgreementRegistered registered) {
+            line.put("agreement", registered.agreement());
+            line.put("coalition", registered.coalition());
+            line.put("title", registered.title());
+            line.put("commitmentTerm", registered.commitmentTerm());
+        } else if (act instanceof SignatoryAct signatoryAct) {
+            line.put("agreement", signatoryAct.agreement());
+            line.put("party", signatoryAct.party());
+        } else if (act instanceof RecordCorrected corrected) {
+            line.put("recordId", corrected.correctedRecordId());
+            line.put("effectiveDate", corrected.effectiveDate().text());
+            line.put("reason", corrected.reason());
+            line.set("source", source(act));
+            return line;
+        } else if (act instanceof RecordRetracted retracted) {
+            line.put("recordId", retracted.retractedRecordId());
+            line.put("reason", retracted.reason());
+            line.set("source", source(act));
+            return line;
+        }
+        if (act.effectiveDate() != null) {
+            line.put("effectiveDate", act.effectiveDate().text());
+        }
+        line.set("source", source(act));
+        putIfPresent(line, "notes", act.notes());
+        line.put("recordId", act.recordId());
+        return line;
+    }
+
+    private ObjectNode source(RecordedAct act) {
+        ObjectNode source = json.createObjectNode();
+        putIfPresent(source, "title", act.source().title());
+        putIfPresent(source, "url", act.source().url());
+        putIfPresent(source, "publisher", act.source().publisher());
+        putIfPresent(source, "publishedOn", act.source().publishedOn());
+        putIfPresent(source, "quote", act.source().quote());
+        return source;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.coalitionledger.replay;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.AgreementSigned;
+import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.agreement.query.Commitment;
+import org.coalitionledger.agreement.query.CommitmentFold;
+import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.coalition.event.CoalitionFormed;
+import org.coalitionledger.coalition.event.CoalitionJoined;
+import org.coalitionledger.coalition.event.CoalitionLeft;
+import org.coalitionledger.coalition.event.IntentDeclared;
+import org.coalitionledger.coalition.event.LeadDesignated;
+import org.coalitionledger.coalition.event.PartyAct;
+import org.coalitionledger.coalition.query.MembersOnDay;
+import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
+import org.coalitionledger.coalition.query.MembersResponse;
+import org.coalitionledger.coalition.query.MembershipFold;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Answers as-of questions by folding the raw event stream of one coalition or agreement up to {@code knownAt},
+ * without the projections: the reference the projections are checked against, and a second opinion for auditors
+ * ({@code ?mode=replay}). It applies corrections and retractions exactly as recorded.
+ */
+@Service
+public class ReplayService {
+
+    private final EventStore eventStore;
+
+    ReplayService(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Each party's acts, by record id in recording order, with corrections and retractions applied. */
+    private static final class Timelines<A> {
+
+        private final Map<String, Map<String, A>> byParty = new LinkedHashMap<>();
+        private final Map<String, String> partyOf = new HashMap<>();
+
+        void add(String party, String recordId, A act) {
+            byParty.computeIfAbsent(party, p -> new LinkedHashMap<>()).put(recordId, act);
+            partyOf.put(recordId, party);
+        }
+
+        void change(String recordId, UnaryOperator<A> change) {
+            String party = partyOf.get(recordId);
+            if (party != null) {
+                byParty.get(party).computeIfPresent(recordId, (id, act) -> change.apply(act));
+            }
+        }
+
+        void retract(String recordId) {
+            String party = partyOf.get(recordId);
+            if (party != null) {
+                byParty.get(party).remove(recordId);
+            }
+        }
+
+        void forEach(BiConsumer<String, List<A>> consumer) {
+            byParty.forEach((party, acts) -> consumer.accept(party, List.copyOf(acts.values())));
+        }
+    }
+
+    public Optional<MembersResponse> members(String coalition, LocalDate asOf, Instant knownAt) {
+        Timelines<MembershipFold.Act> acts = new Timelines<>();
+        boolean formed = false;
+        var stream = eventStore.readEvents(coalition);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (!RecordTime.knownAt(message.getTimestamp(), knownAt)) {
+                continue;
+            }
+            Object payload = message.getPayload();
+            if (payload instanceof CoalitionFormed) {
+                formed = true;
+            } else if (payload instanceof PartyAct act) {
+                acts.add(act.party(), act.recordId(), new MembershipFold.Act(kindOf(act), act.effectiveDate(),
+                                                                             act.recordId(),
+                                                                             message.getSequenceNumber()));
+            } else if (payload instanceof RecordCorrected corrected) {
+                acts.change(corrected.correctedRecordId(), act -> new MembershipFold.Act(
+                        act.kind(), corrected.effectiveDate(), act.recordId(), act.order()));
+            } else if (payload instanceof RecordRetracted retracted) {
+                acts.retract(retracted.retractedRecordId());
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (!formed) {
+            return Optional.empty();
+        }
+        List<PartyInterval> intervals = new ArrayList<>();
+        acts.forEach((party, list) -> MembershipFold.fold(list)
+                .forEach(interval -> intervals.add(new PartyInterval(party, interval))));
+        return Optional.of(MembersOnDay.answer(coalition, asOf, knownAt, intervals));
+    }
+
+    public Optional<CommitmentsResponse> commitments(String agreement, LocalDate asOf, Instant knownAt) {
+        Timelines<CommitmentFold.Act> acts = new Timelines<>();
+        AgreementRegistered registered = null;
+        var stream = eventStore.readEvents(agreement);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (!RecordTime.knownAt(message.getTimestamp(), knownAt)) {
+                continue;
+            }
+            Object payload = message.getPayload();
+            if (payload instanceof AgreementRegistered event) {
+                registered = event;
+            } else if (payload instanceof SignatoryAct act) {
+                CommitmentFold.Kind kind = act instanceof AgreementSigned
+                        ? CommitmentFold.Kind.SIGN : CommitmentFold.Kind.WITHDRAW;
+                acts.add(act.party(), act.recordId(), new CommitmentFold.Act(kind, act.effectiveDate(),
+                                                                             act.recordId(),
+                                                                             message.getSequenceNumber()));
+            } else if (payload instanceof RecordCorrected corrected) {
+                acts.change(corrected.correctedRecordId(), act -> new CommitmentFold.Act(
+                        act.kind(), corrected.effectiveDate(), act.recordId(), act.order()));
+            } else if (payload instanceof RecordRetracted retracted) {
+                acts.retract(retracted.retractedRecordId());
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (registered == null) {
+            return Optional.empty();
+        }
+        Period term = Period.parse(registered.commitmentTerm());
+        String coalition = registered.coalition();
+        List<Commitment> commitments = new ArrayList<>();
+        acts.forEach((party, list) -> CommitmentFold.fold(list, term).stream()
+                        .filter(period -> !period.start().start().isAfter(asOf))
+                        .forEach(period -> commitments.add(
+                                Commitment.on(asOf, agreement, coalition, party, period, term))));
+        commitments.sort(Comparator.comparing(Commitment::party)
+                                 .thenComparing(commitment -> PartialDate.parse(commitment.start()).start()));
+        return Optional.of(new CommitmentsResponse(agreement, coalition, registered.title(),
+                                                   registered.commitmentTerm(), asOf, knownAt, commitments));
+    }
+
+    private static MembershipFold.Kind kindOf(PartyAct act) {
+        if (act instanceof CoalitionJoined) {
+            return MembershipFold.Kind.JOIN;
+        }
+        if (act instanceof IntentDeclared) {
+            return MembershipFold.Kind.INTENT;
+        }
+        if (act instanceof LeadDesignated) {
+            return MembershipFold.Kind.LEAD;
+        }
+        if (act instanceof CoalitionLeft) {
+            return MembershipFold.Kind.LEAVE;
+        }
+        throw new IllegalArgumentException("unknown act " + act.getClass().getSimpleName());
+    }
+}
