@@ -1,6 +1,7 @@
 package org.coalitionledger.agreement.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.common.Source;
 
 /**
@@ -9,5 +10,15 @@ import org.coalitionledger.common.Source;
  */
 public record RegisterAgreement(@TargetAggregateIdentifier String agreement, String coalition, String title,
                                 String commitmentTerm, String effectiveDate, Source source, String notes,
-                                String recordId) {
+                                String recordId) implements ActCommand {
+
+    @Override
+    public String aggregateType() {
+        return "Agreement";
+    }
+
+    @Override
+    public String aggregateId() {
+        return agreement;
+    }
 }

@@ -3,9 +3,13 @@ package org.coalitionledger.correction.command;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.common.RecordedAct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 
 /**
  * The command side's own lookup from a record id to the aggregate that holds it, so that a correction or retraction
- * can be routed. Every event carrying a record is noted when it is applied, in the unit of work that applies it
- * (so that records of an import that is still running are found), and written to {@code record_index} in the same
- * transaction as the event itself. It is never exposed through queries.
+ * can be routed. Every command that records an act is noted once its handler succeeded, in the root unit of work
+ * (so that records of an import that is still running are found), and written to {@code record_index} when that
+ * unit of work commits, in the same transaction as the events. It is never exposed through queries.
  */
 @Component
-public class RecordIndex implements MessageDispatchInterceptor<EventMessage<?>> {
+public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(RecordIndex.class);
     private static final String PENDING = RecordIndex.class.getName() + ".pending";
@@ -42,11 +45,11 @@ public class RecordIndex implements MessageDispatchInterceptor<EventMessage<?>> 
     private final TransactionTemplate transactions;
     private final EventStore eventStore;
 
-    RecordIndex(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore) {
+    RecordIndex(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore, CommandBus commandBus) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.eventStore = eventStore;
-        eventStore.registerDispatchInterceptor(this);
+        commandBus.registerHandlerInterceptor(this);
     }
 
     public Optional<Location> locate(String recordId) {
@@ -62,15 +65,14 @@ public class RecordIndex implements MessageDispatchInterceptor<EventMessage<?>> 
     }
 
     @Override
-    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        return (index, message) -> {
-            if (message.getPayload() instanceof RecordedAct act && message instanceof DomainEventMessage<?> domain
-                    && CurrentUnitOfWork.isStarted()) {
-                pending(CurrentUnitOfWork.get()).put(act.recordId(),
-                                                     new Location(domain.getType(), domain.getAggregateIdentifier()));
-            }
-            return message;
-        };
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        Object result = chain.proceed();
+        if (unitOfWork.getMessage().getPayload() instanceof ActCommand command) {
+            pending(unitOfWork).put(command.recordId(),
+                                    new Location(command.aggregateType(), command.aggregateId()));
+        }
+        return result;
     }
 
     private Map<String, Location> pending(UnitOfWork<?> unitOfWork) {

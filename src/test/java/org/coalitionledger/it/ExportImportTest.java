@@ -1,0 +1,116 @@
+package org.coalitionledger.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.coalitionledger.LedgerApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An export imported into an empty ledger answers every as-of question the same way. */
+class ExportImportTest {
+
+    private static final String SOURCE = "{\"title\":\"Correction notice\"}";
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void exportImportedIntoAnEmptyLedgerGivesTheSameAnswers() throws Exception {
+        try (ConfigurableApplicationContext original = start();
+             ConfigurableApplicationContext copy = start()) {
+            assertThat(send(original, "POST", "/api/import", Files.readString(Path.of("docs/examples/it-coalition.jsonl")),
+                            "application/x-ndjson").statusCode()).isEqualTo(201);
+            JsonNode history = json.readTree(send(original, "GET", "/api/coalitions/it-coalition/history").body());
+            String nlJoin = recordOf(history, "JoinCoalition", "NL");
+            String lvSignature = recordOf(history, "SignAgreement", "LV");
+            String dkJoin = recordOf(history, "JoinCoalition", "DK");
+            assertThat(send(original, "POST", "/api/records/" + nlJoin + "/correction",
+                            "{\"effectiveDate\":\"2024-01-25\",\"reason\":\"day found\",\"source\":" + SOURCE + "}",
+                            "application/json").statusCode()).isEqualTo(201);
+            assertThat(send(original, "POST", "/api/records/" + lvSignature + "/correction",
+                            "{\"effectiveDate\":\"2024-02-20\",\"reason\":\"signed later\",\"source\":" + SOURCE + "}",
+                            "application/json").statusCode()).isEqualTo(201);
+            assertThat(send(original, "POST", "/api/coalitions/it-coalition/departures",
+                            "{\"party\":\"DK\",\"effectiveDate\":\"2025-03\",\"source\":" + SOURCE + "}",
+                            "application/json").statusCode()).isEqualTo(201);
+            assertThat(send(original, "POST", "/api/coalitions/it-coalition/members",
+                            "{\"party\":\"FR\",\"effectiveDate\":\"2024-06\",\"source\":" + SOURCE + "}",
+                            "application/json").statusCode()).isEqualTo(201);
+            String frJoin = recordOf(json.readTree(send(original, "GET", "/api/coalitions/it-coalition/history")
+                                                           .body()), "JoinCoalition", "FR");
+            assertThat(send(original, "POST", "/api/records/" + frJoin + "/retraction",
+                            "{\"reason\":\"misreported\",\"source\":" + SOURCE + "}", "application/json")
+                               .statusCode()).isEqualTo(201);
+
+            HttpResponse<String> export = send(original, "GET", "/api/export");
+            assertThat(export.statusCode()).isEqualTo(200);
+            assertThat(export.body().lines()).hasSize(31);
+            assertThat(export.body()).contains("\"command\":\"CorrectRecord\"", "\"command\":\"RetractRecord\"",
+                                               "\"recordedBy\":\"anonymous\"", dkJoin);
+
+            HttpResponse<String> imported = send(copy, "POST", "/api/import", export.body(), "application/x-ndjson");
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+
+            for (LocalDate day = LocalDate.of(2023, 12, 15); day.isBefore(LocalDate.of(2031, 1, 1));
+                 day = day.plusDays(17)) {
+                for (String path : new String[]{"/api/coalitions/it-coalition/members",
+                        "/api/agreements/it-coalition-cooperation-agreement/commitments"}) {
+                    JsonNode a = json.readTree(send(original, "GET", path + "?asOf=" + day).body());
+                    JsonNode b = json.readTree(send(copy, "GET", path + "?asOf=" + day).body());
+                    for (JsonNode answer : new JsonNode[]{a, b}) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("knownAt");
+                        answer.path("commitments").forEach(c -> {
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("signatureRecordId");
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("withdrawalRecordId");
+                        });
+                    }
+                    assertThat(b).as(path + " on " + day).isEqualTo(a);
+                }
+            }
+            JsonNode copied = json.readTree(send(copy, "GET", "/api/coalitions/it-coalition/history").body());
+            assertThat(copied.get("entries")).hasSize(history.get("entries").size() + 2);
+        }
+    }
+
+    private static String recordOf(JsonNode history, String command, String party) {
+        for (JsonNode entry : history.get("entries")) {
+            if (entry.get("command").asText().equals(command) && party.equals(entry.path("party").asText())) {
+                return entry.get("recordId").asText();
+            }
+        }
+        throw new AssertionError("no " + command + " of " + party);
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--server.port=0", "--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir());
+    }
+
+    private HttpResponse<String> send(ConfigurableApplicationContext context, String method, String path)
+            throws Exception {
+        return send(context, method, path, null, null);
+    }
+
+    private HttpResponse<String> send(ConfigurableApplicationContext context, String method, String path,
+                                      String body, String contentType) throws Exception {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
