@@ -25,10 +25,12 @@ import java.security.Principal;
 class ImportController {
 
     private final ImportService imports;
+    private final CsvImport csv;
     private final ExportService exports;
 
-    ImportController(ImportService imports, ExportService exports) {
+    ImportController(ImportService imports, CsvImport csv, ExportService exports) {
         this.imports = imports;
+        this.csv = csv;
         this.exports = exports;
     }
 
@@ -48,6 +50,14 @@ class ImportController {
                                        @RequestParam(defaultValue = "false") boolean dryRun,
                                        Principal principal) throws IOException {
         return answer(imports.importLines(request.getInputStream(), dryRun, Params.caller(principal)), dryRun);
+    }
+
+    @PostMapping(value = "/api/import", consumes = "text/csv")
+    @Operation(summary = "Import CSV with a header row (columns in docs/import.md); nothing is written if any row is"
+            + " bad; dryRun=true only checks")
+    ResponseEntity<Object> importCsv(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+                                     Principal principal) throws IOException {
+        return answer(csv.importCsv(request.getInputStream(), dryRun, Params.caller(principal)), dryRun);
     }
 
     private static ResponseEntity<Object> answer(ImportResult result, boolean dryRun) {

@@ -97,19 +97,18 @@ public class ImportService {
         return apply(lines, errors, dryRun, recordedBy);
     }
 
-    /** Applies lines that were parsed elsewhere (the CSV import) under the same rules. */
-    ImportResult importNodes(List<ObjectNode> nodes, List<LineError> errors, boolean dryRun, String recordedBy) {
+    /** A line read elsewhere (a CSV row), with its number in the file. */
+    record NumberedLine(long number, ObjectNode fields) {
+    }
+
+    /** Applies lines that were read elsewhere (the CSV import) under the same rules. */
+    ImportResult importNodes(List<NumberedLine> nodes, List<LineError> errors, boolean dryRun, String recordedBy) {
         List<Line> lines = new ArrayList<>();
-        long number = 0;
-        for (ObjectNode node : nodes) {
-            number++;
-            if (node == null) {
-                continue;
-            }
+        for (NumberedLine node : nodes) {
             try {
-                lines.add(parse(number, node));
+                lines.add(parse(node.number(), node.fields()));
             } catch (Rejection rejection) {
-                errors.add(new LineError(number, rejection.field(), rejection.getMessage()));
+                errors.add(new LineError(node.number(), rejection.field(), rejection.getMessage()));
             }
         }
         return apply(lines, errors, dryRun, recordedBy);

@@ -105,4 +105,50 @@ class ImportHttpTest extends LedgerHttpTestSupport {
         assertThat(response.getStatusCode().value()).isEqualTo(422);
         assertThat(response.getBody()).contains("UTF-8");
     }
+
+    private Response postCsv(String path, String csv) {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+        var response = http.postForEntity(path, new org.springframework.http.HttpEntity<>(csv, headers), String.class);
+        try {
+            return new Response(response.getStatusCode().value(), response.getBody(), JSON.readTree(response.getBody()),
+                                response.getHeaders());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final String CSV = """
+            command,coalition,agreement,party,effectiveDate,name,focusAreas,title,commitmentTerm,source.title,source.url
+            FormCoalition,csv-coalition,,,2023-05,Spreadsheet coalition,demining; training,,,Minutes,https://example.org/m
+            JoinCoalition,csv-coalition,,PL,2023-06-01,,,,,Minutes,
+            RegisterAgreement,csv-coalition,csv-pact,,,,,"Pact, with a comma",P3Y,Minutes,
+            SignAgreement,,csv-pact,PL,2023-07,,,,,Minutes,
+            """;
+
+    @Test
+    void csvImportFollowsTheSameRules() {
+        Response dry = postCsv("/api/import?dryRun=true", CSV);
+        assertThat(dry.status()).as(dry.text()).isEqualTo(200);
+        assertThat(get("/api/coalitions/csv-coalition").status()).isEqualTo(404);
+
+        String bad = CSV.replace("JoinCoalition,csv-coalition,,PL,2023-06-01", "JoinCoalition,csv-coalition,,PL,June");
+        Response rejected = postCsv("/api/import", bad);
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.json().at("/errors/0/line").asInt()).isEqualTo(3);
+        assertThat(rejected.json().at("/errors/0/field").asText()).isEqualTo("effectiveDate");
+
+        Response unknownColumn = postCsv("/api/import", CSV.replace("source.url", "source.link"));
+        assertThat(unknownColumn.status()).isEqualTo(422);
+        assertThat(unknownColumn.json().at("/errors/0/field").asText()).isEqualTo("source.link");
+
+        Response imported = postCsv("/api/import", CSV);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        JsonNode coalition = get("/api/coalitions/csv-coalition").json();
+        assertThat(coalition.at("/coalition/focusAreas")).extracting(JsonNode::asText)
+                .containsExactly("demining", "training");
+        assertThat(coalition.at("/agreements/0/title").asText()).isEqualTo("Pact, with a comma");
+        assertThat(get("/api/agreements/csv-pact/commitments").json().at("/commitments/0/end").asText())
+                .isEqualTo("2026-07-01");
+    }
 }
