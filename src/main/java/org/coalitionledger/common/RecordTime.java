@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The record-time clock: when the ledger recorded an act (its event timestamp). Kept to the microsecond, the
- * finest both H2 and PostgreSQL store, so that "known at" means the same in projections and in replays.
+ * The record-time clock: when the ledger recorded an act (its event timestamp). Axon stores event timestamps to the
+ * millisecond, so record times are kept to the millisecond everywhere, and "known at" means the same in
+ * projections and in replays.
  */
 public final class RecordTime {
 
@@ -13,7 +14,7 @@ public final class RecordTime {
     }
 
     public static Instant of(Instant timestamp) {
-        return timestamp.truncatedTo(ChronoUnit.MICROS);
+        return timestamp.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** True when something recorded at {@code recordedAt} was known at {@code knownAt}. */

@@ -162,7 +162,7 @@ class ReplayMatchesProjectionProperties {
         return Arbitraries.integers().between(0, 10_000).list().ofMinSize(2).ofMaxSize(6);
     }
 
-    /** Every record time of the two streams, a microsecond before each, and now. */
+    /** Every record time of the two streams, a millisecond before each, and now. */
     private static List<Instant> knownAts(String coalition, String agreement) {
         EventStore events = context.getBean(EventStore.class);
         TreeSet<Instant> moments = new TreeSet<>();
@@ -170,7 +170,7 @@ class ReplayMatchesProjectionProperties {
             events.readEvents(aggregate).asStream().map(DomainEventMessage::getTimestamp).map(RecordTime::of)
                     .forEach(at -> {
                         moments.add(at);
-                        moments.add(at.minusNanos(1_000));
+                        moments.add(at.minusMillis(1));
                     });
         }
         moments.add(Instant.now());

@@ -44,11 +44,11 @@ public class HistoryProjection {
 
     }
 
+    /** Formation first, then by effective date (as corrected); a stable sort keeps recording order for ties. */
     private static final Comparator<HistoryResponse.Entry> EFFECTIVE_ORDER = Comparator
             .comparing((HistoryResponse.Entry entry) -> !entry.command().equals("FormCoalition"))
             .thenComparing(entry -> entry.effectiveDate() == null ? null : PartialDate.parse(entry.effectiveDate())
-                                   .start(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(HistoryResponse.Entry::recordedAt);
+                                   .start(), Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final Entries entries;
     private final ObjectMapper json = new ObjectMapper();
@@ -132,6 +132,7 @@ public class HistoryProjection {
                 .forEach(row -> correctionsOf.computeIfAbsent(row.targetRecordId, id -> new ArrayList<>()).add(row));
         List<HistoryResponse.Entry> acts = rows.stream()
                 .filter(row -> row.targetRecordId == null)
+                .sorted(Comparator.comparingLong(row -> row.position))
                 .map(row -> entry(row, correctionsOf.getOrDefault(row.recordId, List.of())))
                 .sorted(EFFECTIVE_ORDER)
                 .toList();

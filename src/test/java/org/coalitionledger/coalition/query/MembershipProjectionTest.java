@@ -103,8 +103,8 @@ class MembershipProjectionTest {
                                           PartialDate.parse("2024-02-01"), "the meeting was in January", SOURCE),
                       correctedAt);
         // before the correction the ledger said February
-        assertThat(membersOn("2024-01-31", correctedAt.minusNanos(1000)).members()).isEmpty();
-        assertThat(membersOn("2024-02-01", correctedAt.minusNanos(1000)).members())
+        assertThat(membersOn("2024-01-31", correctedAt.minusMillis(1)).members()).isEmpty();
+        assertThat(membersOn("2024-02-01", correctedAt.minusMillis(1)).members())
                 .extracting(MembersResponse.Member::since).containsExactly("2024-02-01");
         // from the correction on it says January, at month precision, uncertain inside January
         MembersResponse corrected = membersOn("2024-01-31", correctedAt);
@@ -112,7 +112,7 @@ class MembershipProjectionTest {
         assertThat(corrected.members().get(0).certain()).isFalse();
         assertThat(membersOn("2024-02-01", correctedAt).members().get(0).certain()).isTrue();
         // before the join was recorded nothing was known
-        assertThat(membersOn("2024-03-01", joinedAt.minusNanos(1000)).members()).isEmpty();
+        assertThat(membersOn("2024-03-01", joinedAt.minusMillis(1)).members()).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class MembershipProjectionTest {
         projection.on(new CoalitionJoined("r1", ID, "DK", PartialDate.parse("2021-01-01"), SOURCE, null), 1, t0);
         projection.on(new RecordRetracted("x1", "r1", ID, null, "DK", "joined another coalition", SOURCE),
                       retractedAt);
-        assertThat(membersOn("2022-01-01", retractedAt.minusNanos(1000)).members()).hasSize(1);
+        assertThat(membersOn("2022-01-01", retractedAt.minusMillis(1)).members()).hasSize(1);
         assertThat(membersOn("2022-01-01", retractedAt).members()).isEmpty();
     }
 }
