@@ -5,7 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 import org.coalitionledger.agreement.query.CommitmentFold.Act;
 import org.coalitionledger.agreement.query.CommitmentFold.Kind;
 import org.coalitionledger.common.PartialDate;
@@ -13,7 +17,7 @@ import org.coalitionledger.common.PartialDate;
 /** One signature or withdrawal as this projection keeps it, so that a party's periods can be folded again. */
 @Entity
 @Table(name = "commitment_act")
-class CommitmentActRow {
+class CommitmentActRow implements Persistable<String> {
 
     @Id
     @Column(name = "record_id")
@@ -27,6 +31,10 @@ class CommitmentActRow {
     private String effectiveDate;
     @Column(name = "act_order")
     private long order;
+
+    /** Rows are only ever inserted new or loaded, so that saving a new one needs no look-up first. */
+    @Transient
+    private boolean fresh = true;
 
     protected CommitmentActRow() {
     }
@@ -47,5 +55,21 @@ class CommitmentActRow {
 
     Act toAct() {
         return new Act(kind, PartialDate.parse(effectiveDate), recordId, order);
+    }
+
+    @Override
+    public String getId() {
+        return recordId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        fresh = false;
     }
 }

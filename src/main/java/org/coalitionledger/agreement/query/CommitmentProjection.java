@@ -1,5 +1,6 @@
 package org.coalitionledger.agreement.query;
 
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,11 +44,14 @@ public class CommitmentProjection {
     private final AgreementViews agreements;
     private final CommitmentActs acts;
     private final Commitments commitments;
+    private final EntityManager entityManager;
 
-    CommitmentProjection(AgreementViews agreements, CommitmentActs acts, Commitments commitments) {
+    CommitmentProjection(AgreementViews agreements, CommitmentActs acts, Commitments commitments,
+                         EntityManager entityManager) {
         this.agreements = agreements;
         this.acts = acts;
         this.commitments = commitments;
+        this.entityManager = entityManager;
     }
 
     @EventHandler
@@ -109,6 +113,9 @@ public class CommitmentProjection {
         }
         wanted.forEach(period -> commitments.save(new CommitmentRow(agreementId, coalition, party, period,
                                                                     recordedAt)));
+        // keep the persistence context small across a batch of events (see MembershipProjection)
+        entityManager.flush();
+        entityManager.clear();
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package org.coalitionledger.coalition.query;
 
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,11 +55,14 @@ public class MembershipProjection {
     private final CoalitionViews coalitions;
     private final MembershipActs acts;
     private final Intervals intervals;
+    private final EntityManager entityManager;
 
-    MembershipProjection(CoalitionViews coalitions, MembershipActs acts, Intervals intervals) {
+    MembershipProjection(CoalitionViews coalitions, MembershipActs acts, Intervals intervals,
+                         EntityManager entityManager) {
         this.coalitions = coalitions;
         this.acts = acts;
         this.intervals = intervals;
+        this.entityManager = entityManager;
     }
 
     @EventHandler
@@ -133,6 +137,10 @@ public class MembershipProjection {
             }
         }
         wanted.forEach(interval -> intervals.save(new IntervalRow(coalition, party, interval, recordedAt)));
+        // a processor handles a batch of events in one transaction: write this event's rows and forget them, so
+        // that the persistence context (and Hibernate's dirty checking before every query) does not grow
+        entityManager.flush();
+        entityManager.clear();
     }
 
     @QueryHandler

@@ -3,7 +3,11 @@ package org.coalitionledger.history.query;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +15,7 @@ import java.time.LocalDate;
 /** One recorded act of a coalition (or of one of its agreements) with its source and recording metadata. */
 @Entity
 @Table(name = "history_entry")
-class HistoryEntryRow {
+class HistoryEntryRow implements Persistable<String> {
 
     @Id
     @Column(name = "record_id")
@@ -47,6 +51,26 @@ class HistoryEntryRow {
     @Column(name = "event_position")
     long position;
 
+    /** Rows are only ever inserted new or loaded, so that saving a new one needs no look-up first. */
+    @Transient
+    private boolean fresh = true;
+
     protected HistoryEntryRow() {
+    }
+
+    @Override
+    public String getId() {
+        return recordId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        fresh = false;
     }
 }
