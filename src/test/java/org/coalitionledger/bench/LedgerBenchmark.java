@@ -56,7 +56,8 @@ public final class LedgerBenchmark {
                     .web(WebApplicationType.NONE)
                     .run("--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir(),
                          "--ledger.read-your-writes-timeout=PT2H",
-                         "--logging.level.org.axonframework=warn", System.getProperty("bench.extra", "--bench.none=1"))) {
+                         "--logging.level.org.axonframework=warn",
+                         System.getProperty("bench.extra", "--bench.extra=none"))) {
                 measure(context, size, queries, out);
             }
         }
@@ -203,7 +204,10 @@ public final class LedgerBenchmark {
         return String.format(Locale.ROOT, "BENCH %s %s %.3f %s", name, db, value, unit);
     }
 
-    /** Entry point: sizes from {@code -Dbench.sizes=10000,100000,1000000}, queries from {@code -Dbench.queries}. */
+    /**
+     * Entry point: sizes from {@code -Dbench.sizes=10000,100000,1000000}, queries from {@code -Dbench.queries};
+     * {@code -Dbench.extra=--some.property=value} passes one more setting to the application (e.g. another database).
+     */
     public static void main(String[] args) {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();

@@ -29,8 +29,9 @@ class ExportImportTest {
     void exportImportedIntoAnEmptyLedgerGivesTheSameAnswers() throws Exception {
         try (ConfigurableApplicationContext original = start();
              ConfigurableApplicationContext copy = start()) {
-            assertThat(send(original, "POST", "/api/import", Files.readString(Path.of("docs/examples/it-coalition.jsonl")),
-                            "application/x-ndjson").statusCode()).isEqualTo(201);
+            String example = Files.readString(Path.of("docs/examples/it-coalition.jsonl"));
+            assertThat(send(original, "POST", "/api/import", example, "application/x-ndjson").statusCode())
+                    .isEqualTo(201);
             JsonNode history = json.readTree(send(original, "GET", "/api/coalitions/it-coalition/history").body());
             String nlJoin = recordOf(history, "JoinCoalition", "NL");
             String lvSignature = recordOf(history, "SignAgreement", "LV");

@@ -120,7 +120,7 @@ class ImportHttpTest extends LedgerHttpTestSupport {
 
     private static final String CSV = """
             command,coalition,agreement,party,effectiveDate,name,focusAreas,title,commitmentTerm,source.title,source.url
-            FormCoalition,csv-coalition,,,2023-05,Spreadsheet coalition,demining; training,,,Minutes,https://example.org/m
+            FormCoalition,csv-coalition,,,2023-05,Spreadsheet coalition,demining; training,,,Minutes,https://ex.org/m
             JoinCoalition,csv-coalition,,PL,2023-06-01,,,,,Minutes,
             RegisterAgreement,csv-coalition,csv-pact,,,,,"Pact, with a comma",P3Y,Minutes,
             SignAgreement,,csv-pact,PL,2023-07,,,,,Minutes,

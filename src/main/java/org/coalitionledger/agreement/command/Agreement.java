@@ -13,6 +13,7 @@ import org.coalitionledger.agreement.event.SignatoryAct;
 import org.coalitionledger.coalition.command.CoalitionDirectory;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordBook;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.correction.command.CorrectRecord;
@@ -22,9 +23,7 @@ import org.coalitionledger.correction.event.RecordRetracted;
 
 import java.time.Period;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -39,10 +38,8 @@ public class Agreement {
     private String id;
     private String coalition;
     private Period term;
-    private String registeredRecordId;
     private final Map<String, CommitmentTimeline> parties = new HashMap<>();
-    private final Map<String, String> partyOfRecord = new HashMap<>();
-    private final Set<String> retracted = new HashSet<>();
+    private final RecordBook records = new RecordBook("registration");
     private long actCount;
 
     /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
@@ -111,7 +108,7 @@ public class Agreement {
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
         Checks.text("reason", command.reason(), Checks.MAX_NOTES);
         Source source = Checks.source(command.source());
-        String party = partyOf(command.recordId());
+        String party = records.partyOf(command.recordId(), id);
         CommitmentTimeline timeline = parties.get(party);
         PartialDate previous = timeline.find(command.recordId()).date();
         if (previous.text().equals(date.text())) {
@@ -132,27 +129,13 @@ public class Agreement {
         Checks.text("retractionId", command.retractionId(), Checks.MAX_ID);
         Checks.text("reason", command.reason(), Checks.MAX_NOTES);
         Source source = Checks.source(command.source());
-        String party = partyOf(command.recordId());
+        String party = records.partyOf(command.recordId(), id);
         parties.get(party).checkRetraction(command.recordId(), term);
         apply(new RecordRetracted(command.retractionId(), command.recordId(), coalition, id, party,
                                   command.reason(), source));
         return command.retractionId();
     }
 
-    private String partyOf(String recordId) {
-        if (recordId.equals(registeredRecordId)) {
-            throw Rejection.conflict("recordId", "record '" + recordId + "' is the registration of " + id
-                    + ", which cannot be corrected or retracted; only signatures and withdrawals can");
-        }
-        if (retracted.contains(recordId)) {
-            throw Rejection.conflict("recordId", "record '" + recordId + "' has been retracted already");
-        }
-        String party = partyOfRecord.get(recordId);
-        if (party == null) {
-            throw Rejection.notFound("recordId", "no record '" + recordId + "' in " + id);
-        }
-        return party;
-    }
 
     private static void notBeforeFormation(PartialDate date, PartialDate formedOn, String coalition) {
         if (date.latest().isBefore(formedOn.start())) {
@@ -170,7 +153,7 @@ public class Agreement {
         id = event.agreement();
         coalition = event.coalition();
         term = Period.parse(event.commitmentTerm());
-        registeredRecordId = event.recordId();
+        records.created(event.recordId());
     }
 
     @EventSourcingHandler
@@ -191,11 +174,11 @@ public class Agreement {
     @EventSourcingHandler
     void on(RecordRetracted event) {
         parties.get(event.party()).retract(event.retractedRecordId());
-        retracted.add(event.retractedRecordId());
+        records.retracted(event.retractedRecordId());
     }
 
     private void remember(Kind kind, SignatoryAct event) {
         timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
-        partyOfRecord.put(event.recordId(), event.party());
+        records.recorded(event.recordId(), event.party());
     }
 }

@@ -14,6 +14,7 @@ import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordBook;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.correction.command.CorrectRecord;
@@ -22,9 +23,7 @@ import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -39,10 +38,8 @@ public class Coalition {
     @AggregateIdentifier
     private String id;
     private PartialDate formedOn;
-    private String formedRecordId;
     private final Map<String, MembershipTimeline> parties = new HashMap<>();
-    private final Map<String, String> partyOfRecord = new HashMap<>();
-    private final Set<String> retracted = new HashSet<>();
+    private final RecordBook records = new RecordBook("formation");
     private long actCount;
 
     /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
@@ -123,7 +120,7 @@ public class Coalition {
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
         Checks.text("reason", command.reason(), Checks.MAX_NOTES);
         Source source = Checks.source(command.source());
-        String party = partyOf(command.recordId());
+        String party = records.partyOf(command.recordId(), id);
         MembershipTimeline timeline = parties.get(party);
         PartialDate previous = timeline.find(command.recordId()).date();
         if (previous.text().equals(date.text())) {
@@ -144,27 +141,13 @@ public class Coalition {
         Checks.text("retractionId", command.retractionId(), Checks.MAX_ID);
         Checks.text("reason", command.reason(), Checks.MAX_NOTES);
         Source source = Checks.source(command.source());
-        String party = partyOf(command.recordId());
+        String party = records.partyOf(command.recordId(), id);
         parties.get(party).checkRetraction(command.recordId());
         apply(new RecordRetracted(command.retractionId(), command.recordId(), id, null, party, command.reason(),
                                   source));
         return command.retractionId();
     }
 
-    private String partyOf(String recordId) {
-        if (recordId.equals(formedRecordId)) {
-            throw Rejection.conflict("recordId", "record '" + recordId + "' is the formation of " + id
-                    + ", which cannot be corrected or retracted; only the acts of parties can");
-        }
-        if (retracted.contains(recordId)) {
-            throw Rejection.conflict("recordId", "record '" + recordId + "' has been retracted already");
-        }
-        String party = partyOfRecord.get(recordId);
-        if (party == null) {
-            throw Rejection.notFound("recordId", "no record '" + recordId + "' in " + id);
-        }
-        return party;
-    }
 
     private void notBeforeFormation(PartialDate date) {
         if (date.latest().isBefore(formedOn.start())) {
@@ -185,7 +168,7 @@ public class Coalition {
     void on(CoalitionFormed event) {
         id = event.coalition();
         formedOn = event.effectiveDate();
-        formedRecordId = event.recordId();
+        records.created(event.recordId());
     }
 
     @EventSourcingHandler
@@ -216,11 +199,11 @@ public class Coalition {
     @EventSourcingHandler
     void on(RecordRetracted event) {
         parties.get(event.party()).retract(event.retractedRecordId());
-        retracted.add(event.retractedRecordId());
+        records.retracted(event.retractedRecordId());
     }
 
     private void remember(Kind kind, PartyAct event) {
         timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
-        partyOfRecord.put(event.recordId(), event.party());
+        records.recorded(event.recordId(), event.party());
     }
 }

@@ -1,0 +1,69 @@
+package org.coalitionledger.common;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An aggregate's book of its records: the record that created it, the party each later record concerns, and which
+ * records were retracted. It answers which party a correction or retraction is about, or refuses it by name.
+ */
+public final class RecordBook {
+
+    private final String creation;
+    private String creationRecordId;
+    private final Map<String, String> partyOfRecord = new HashMap<>();
+    private final Set<String> retracted = new HashSet<>();
+
+    /** @param creation how the creating act is called in messages, e.g. "formation" or "registration" */
+    public RecordBook(String creation) {
+        this.creation = creation;
+    }
+
+    public void created(String recordId) {
+        this.creationRecordId = recordId;
+    }
+
+    public void recorded(String recordId, String party) {
+        partyOfRecord.put(recordId, party);
+    }
+
+    public void retracted(String recordId) {
+        retracted.add(recordId);
+    }
+
+    /**
+     * The party the record concerns, when it may be corrected or retracted.
+     *
+     * @throws Rejection when the record created the aggregate, was retracted already, or is not in this book
+     */
+    public String partyOf(String recordId, String aggregateId) {
+        if (recordId.equals(creationRecordId)) {
+            throw Rejection.conflict("recordId", "record '" + recordId + "' is the " + creation + " of "
+                    + aggregateId + ", which cannot be corrected or retracted; only the acts of parties can");
+        }
+        if (retracted.contains(recordId)) {
+            throw Rejection.conflict("recordId", "record '" + recordId + "' has been retracted already");
+        }
+        String party = partyOfRecord.get(recordId);
+        if (party == null) {
+            throw Rejection.notFound("recordId", "no record '" + recordId + "' in " + aggregateId);
+        }
+        return party;
+    }
+
+    /** Equal when it holds the same records (Axon's test fixture compares aggregate state). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecordBook that && creation.equals(that.creation)
+                && Objects.equals(creationRecordId, that.creationRecordId)
+                && partyOfRecord.equals(that.partyOfRecord) && retracted.equals(that.retracted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(creation, creationRecordId, partyOfRecord, retracted);
+    }
+}
