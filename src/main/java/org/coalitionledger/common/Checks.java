@@ -102,7 +102,10 @@ public final class Checks {
                     + MAX_FOCUS_AREAS + " are allowed");
         }
         for (int i = 0; i < values.size(); i++) {
-            text(field + "[" + i + "]", values.get(i), MAX_TITLE);
+            String area = text(field + "[" + i + "]", values.get(i), MAX_TITLE);
+            if (area.indexOf('\n') >= 0 || area.indexOf('\r') >= 0) {
+                throw Rejection.invalid(field + "[" + i + "]", field + "[" + i + "] must be a single line");
+            }
         }
         return List.copyOf(values);
     }

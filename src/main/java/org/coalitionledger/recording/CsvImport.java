@@ -43,7 +43,7 @@ class CsvImport {
         this.imports = imports;
     }
 
-    ImportResult importCsv(InputStream body, boolean dryRun, String recordedBy) throws IOException {
+    ImportResult importCsv(InputStream body, boolean dryRun, String recordedBy) {
         List<LineError> errors = new ArrayList<>();
         List<NumberedLine> lines = new ArrayList<>();
         var utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -70,7 +70,9 @@ class CsvImport {
             } else {
                 errors.add(new LineError(lines.size() + 2L, null, "malformed CSV: " + Text.clip(e.getMessage())));
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (CharacterCodingException e) {
+            errors.add(new LineError(lines.size() + 2L, null, "the body is not valid UTF-8"));
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             errors.add(new LineError(lines.size() + 2L, null, "malformed CSV: " + Text.clip(e.getMessage())));
         }
         return imports.importNodes(lines, errors, dryRun, recordedBy);

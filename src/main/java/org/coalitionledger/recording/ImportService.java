@@ -125,8 +125,15 @@ public class ImportService {
                                    .thenComparing(line -> line.kind().isCorrection() ? 0 : line.kind().ordinal())
                                    .thenComparingLong(Line::number));
         Map<String, String> newIdOf = new HashMap<>();
-        lines.stream().filter(line -> line.exportedRecordId() != null && !line.kind().isCorrection())
-                .forEach(line -> newIdOf.put(line.exportedRecordId(), line.recordId()));
+        for (java.util.Iterator<Line> it = lines.iterator(); it.hasNext(); ) {
+            Line line = it.next();
+            if (line.exportedRecordId() != null && !line.kind().isCorrection()
+                    && newIdOf.putIfAbsent(line.exportedRecordId(), line.recordId()) != null) {
+                errors.add(new LineError(line.number(), "recordId", "recordId '" + line.exportedRecordId()
+                        + "' is given by another line of this file too"));
+                it.remove();
+            }
+        }
 
         Map<String, Long> byCommand = new TreeMap<>();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);

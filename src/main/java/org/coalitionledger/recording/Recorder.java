@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.coalitionledger.common.ActCommand;
+import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,10 @@ public class Recorder {
     }
 
     void dispatch(Object command, MetaData metaData) {
+        if (command instanceof ActCommand act) {
+            // the aggregate id is checked before Axon routes on it, so that a missing or malformed one is a 400
+            Checks.slug(act.aggregateType().equals("Agreement") ? "agreement" : "coalition", act.aggregateId());
+        }
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {

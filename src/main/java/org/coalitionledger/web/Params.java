@@ -13,6 +13,9 @@ import java.time.format.DateTimeParseException;
 /** Reads query parameters with errors that name them, and the caller who records an act. */
 public final class Params {
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private Params() {
     }
 
@@ -25,11 +28,16 @@ public final class Params {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw Rejection.invalid(name, name + " '" + Text.clip(value) + "' is not a date of the form YYYY-MM-DD");
         }
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw Rejection.invalid(name, name + " must lie in the years 0001 to 9999");
+        }
+        return day;
     }
 
     /** A moment to answer for, as the ledger knew it then: an ISO-8601 instant; now when absent. */
@@ -37,12 +45,17 @@ public final class Params {
         if (value == null || value.isEmpty()) {
             return Instant.now();
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw Rejection.invalid("knownAt", "knownAt '" + Text.clip(value)
                     + "' is not an instant of the form 2024-02-01T12:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw Rejection.invalid("knownAt", "knownAt must lie in the years 0001 to 9999");
+        }
+        return instant;
     }
 
     /** How to answer: from the projections (default) or by replaying the events. */

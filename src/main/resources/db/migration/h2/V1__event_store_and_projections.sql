@@ -51,12 +51,10 @@ create table coalition_view (
     id               varchar(64)  primary key,
     name             varchar(500) not null,
     parent_group     varchar(500),
-    focus_areas      varchar(30000),
+    focus_areas      varchar,
     formed_on        varchar(10)  not null,
     formed_start     date         not null,
-    act_count        bigint       not null,
-    known_from       timestamp(9) with time zone not null,
-    last_recorded_at timestamp(9) with time zone
+    known_from       timestamp(9) with time zone not null
 );
 
 create table membership_act (
@@ -135,7 +133,7 @@ create table history_entry (
     party               varchar(2),
     effective_date      varchar(10),
     effective_start     date,
-    details             varchar(40000),
+    details             varchar,
     source_title        varchar(500),
     source_url          varchar(2048),
     source_publisher    varchar(500),

@@ -56,9 +56,7 @@ create table coalition_view (
     focus_areas      text,
     formed_on        varchar(10)  not null,
     formed_start     date         not null,
-    act_count        bigint       not null,
-    known_from       timestamp(6) with time zone not null,
-    last_recorded_at timestamp(6) with time zone
+    known_from       timestamp(6) with time zone not null
 );
 
 create table membership_act (

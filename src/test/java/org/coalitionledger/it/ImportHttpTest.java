@@ -151,4 +151,59 @@ class ImportHttpTest extends LedgerHttpTestSupport {
         assertThat(get("/api/agreements/csv-pact/commitments").json().at("/commitments/0/end").asText())
                 .isEqualTo("2026-07-01");
     }
+
+    @Test
+    void aLineWithoutItsTargetIdIsRejectedNotFailed() {
+        Response response = postLines("/api/import",
+                "{\"command\":\"JoinCoalition\",\"party\":\"NL\",\"effectiveDate\":\"2020\","
+                        + "\"source\":{\"title\":\"t\"}}");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("coalition");
+    }
+
+    @Test
+    void duplicateIdsWithinOneImportAreNamed() {
+        String lines = String.join("\n",
+                "{\"command\":\"FormCoalition\",\"coalition\":\"dup-c\",\"name\":\"D\",\"effectiveDate\":\"2020\","
+                        + "\"source\":{\"title\":\"t\"}}",
+                "{\"command\":\"RegisterAgreement\",\"agreement\":\"dup-a\",\"coalition\":\"dup-c\",\"title\":\"A\","
+                        + "\"commitmentTerm\":\"P1Y\",\"source\":{\"title\":\"t\"}}",
+                "{\"command\":\"RegisterAgreement\",\"agreement\":\"dup-a\",\"coalition\":\"dup-c\",\"title\":\"B\","
+                        + "\"commitmentTerm\":\"P2Y\",\"source\":{\"title\":\"t\"}}");
+        Response response = postLines("/api/import", lines);
+        assertThat(response.status()).as(response.text()).isEqualTo(422);
+        assertThat(response.json().get("errors")).hasSize(1);
+        assertThat(response.json().at("/errors/0/line").asInt()).isEqualTo(3);
+        assertThat(response.json().at("/errors/0/message").asText()).contains("already used");
+    }
+
+    @Test
+    void aRejectedLineDoesNotMisleadTheChecksOfLaterLines() {
+        String lines = String.join("\n",
+                "{\"command\":\"FormCoalition\",\"coalition\":\"cascade\",\"name\":\"C\",\"effectiveDate\":\"2019\","
+                        + "\"source\":{\"title\":\"t\"}}",
+                "{\"command\":\"JoinCoalition\",\"coalition\":\"cascade\",\"party\":\"NL\",\"effectiveDate\":\"2020\","
+                        + "\"source\":{\"title\":\"t\"}}",
+                "{\"command\":\"JoinCoalition\",\"coalition\":\"cascade\",\"party\":\"NL\",\"effectiveDate\":\"2021\","
+                        + "\"source\":{\"title\":\"t\"}}",
+                "{\"command\":\"LeaveCoalition\",\"coalition\":\"cascade\",\"party\":\"NL\",\"effectiveDate\":\"2022\","
+                        + "\"source\":{\"title\":\"t\"}}");
+        Response response = postLines("/api/import", lines);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).extracting(e -> e.get("line").asInt()).containsExactly(3);
+        assertThat(response.json().at("/errors/0/message").asText()).contains("already a member");
+    }
+
+    @Test
+    void unreadableCsvIsRejected() {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+        byte[] body = {'c', 'o', 'm', 'm', 'a', 'n', 'd', ',', 'n', 'a', 'm', 'e', '\n', 'F', ',', 'C', (byte) 0xF4,
+                't', 'e', '\n'};
+        var response = http.postForEntity("/api/import", new org.springframework.http.HttpEntity<>(body, headers),
+                                          String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(get("/api/coalitions/x/members?asOf=+999999999-12-31").status()).isEqualTo(400);
+        assertThat(get("/api/commitments?endingWithin=P1D&asOf=9999-12-31").status()).isEqualTo(200);
+    }
 }

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.coalitionledger.agreement.command.Agreement;
 import org.coalitionledger.common.PartialDate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -36,10 +37,15 @@ class AggregateCoalitionDirectory implements CoalitionDirectory {
 
     @Override
     public boolean isTaken(String id) {
-        // the events under an id belong to one aggregate type; loading them as the other type is refused by Axon
+        // both repositories are asked, so that an id created earlier in the same unit of work (an import) is found
+        return exists(Coalition.class, id) || exists(Agreement.class, id);
+    }
+
+    private boolean exists(Class<?> type, String id) {
         try {
-            return load(Coalition.class, id).isPresent();
+            return load(type, id).isPresent();
         } catch (IncompatibleAggregateException e) {
+            // the events under this id make the other kind of aggregate
             return true;
         }
     }

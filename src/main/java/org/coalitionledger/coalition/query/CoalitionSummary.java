@@ -2,11 +2,9 @@ package org.coalitionledger.coalition.query;
 
 import org.coalitionledger.common.Precision;
 
-import java.time.Instant;
 import java.util.List;
 
 /** A coalition with its leads and member count on a given day. */
 public record CoalitionSummary(String coalition, String name, String parentGroup, List<String> focusAreas,
-                               String formedOn, Precision formedPrecision, int memberCount, List<String> leads,
-                               long recordCount, Instant lastRecordedAt) {
+                               String formedOn, Precision formedPrecision, int memberCount, List<String> leads) {
 }

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-/** A coalition as the overview shows it: its name, group, focus and formation, and its last recorded act. */
+/** A coalition: its name, group, focus areas and formation, and when the ledger learnt of it. */
 @Entity
 @Table(name = "coalition_view")
 class CoalitionView {
@@ -28,12 +28,8 @@ class CoalitionView {
     private String formedOn;
     @Column(name = "formed_start")
     private LocalDate formedStart;
-    @Column(name = "act_count")
-    private long actCount;
     @Column(name = "known_from")
     private Instant knownFrom;
-    @Column(name = "last_recorded_at")
-    private Instant lastRecordedAt;
 
     protected CoalitionView() {
     }
@@ -45,15 +41,9 @@ class CoalitionView {
         this.focusAreas = String.join("\n", event.focusAreas() == null ? List.of() : event.focusAreas());
         this.formedOn = event.effectiveDate().text();
         this.formedStart = event.effectiveDate().start();
-        this.actCount = 1;
         this.knownFrom = recordedAt;
-        this.lastRecordedAt = recordedAt;
     }
 
-    void recordAct(Instant recordedAt) {
-        actCount++;
-        lastRecordedAt = recordedAt;
-    }
 
     String id() {
         return id;
@@ -79,11 +69,5 @@ class CoalitionView {
         return !knownFrom.isAfter(knownAt);
     }
 
-    long actCount() {
-        return actCount;
-    }
 
-    Instant lastRecordedAt() {
-        return lastRecordedAt;
-    }
 }

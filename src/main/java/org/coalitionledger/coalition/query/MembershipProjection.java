@@ -94,7 +94,6 @@ public class MembershipProjection {
     void on(RecordCorrected event, @Timestamp Instant recordedAt) {
         if (event.agreement() == null && event.party() != null) {
             acts.findById(event.correctedRecordId()).ifPresent(row -> row.moveTo(event.effectiveDate()));
-            touched(event.coalition(), recordedAt);
             refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
         }
     }
@@ -103,7 +102,6 @@ public class MembershipProjection {
     void on(RecordRetracted event, @Timestamp Instant recordedAt) {
         if (event.agreement() == null && event.party() != null) {
             acts.deleteById(event.retractedRecordId());
-            touched(event.coalition(), recordedAt);
             refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
         }
     }
@@ -118,13 +116,9 @@ public class MembershipProjection {
     private void record(Kind kind, PartyAct event, long sequence, Instant recordedAt) {
         acts.save(new MembershipActRow(event.recordId(), event.coalition(), event.party(), kind,
                                        event.effectiveDate(), sequence));
-        touched(event.coalition(), recordedAt);
         refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
     }
 
-    private void touched(String coalition, Instant recordedAt) {
-        coalitions.findById(coalition).ifPresent(view -> view.recordAct(RecordTime.of(recordedAt)));
-    }
 
     /** Folds the party's acts again and moves the current view to the new intervals. */
     private void refresh(String coalition, String party, Instant recordedAt) {
@@ -209,7 +203,7 @@ public class MembershipProjection {
                 .filter(member -> member.role() == Role.LEAD).map(Member::party).toList();
         return new CoalitionSummary(view.id(), view.name(), view.parentGroup(), view.focusAreas(),
                                     view.formedOn().text(), view.formedOn().precision(), members.members().size(),
-                                    leads, view.actCount(), view.lastRecordedAt());
+                                    leads);
     }
 
     private MembersResponse members(String coalition, LocalDate asOf, Instant knownAt) {

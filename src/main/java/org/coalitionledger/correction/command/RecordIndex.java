@@ -1,7 +1,6 @@
 package org.coalitionledger.correction.command;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -105,12 +104,16 @@ public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>>
         }
         log.info("Rebuilding the record index from {} stored events", events);
         Map<String, Location> records = new LinkedHashMap<>();
+        long head = eventStore.createHeadToken().position().orElse(0);
         try (var stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
-                EventMessage<?> message = stream.nextAvailable();
+            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                var message = stream.nextAvailable();
                 if (message.getPayload() instanceof RecordedAct act
                         && message instanceof DomainEventMessage<?> domain) {
                     records.put(act.recordId(), new Location(domain.getType(), domain.getAggregateIdentifier()));
+                }
+                if (message.trackingToken().position().orElse(head) >= head) {
+                    break;
                 }
             }
         } catch (InterruptedException e) {
