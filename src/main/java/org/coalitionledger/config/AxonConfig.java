@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,10 +22,13 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
+import org.coalitionledger.common.Rejection;
 import org.coalitionledger.recording.Acts;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -106,6 +113,31 @@ class AxonConfig {
                                 .setOwnerColumn("owner")
                                 .build())
                 .build();
+    }
+
+    /**
+     * The command bus, as Axon's auto-configuration builds it, with one difference: a {@link Rejection} does not
+     * roll the unit of work back. Aggregates refuse before they apply anything, so there is nothing to undo; and
+     * inside an import a rolled-back command makes Axon drop the aggregate it loaded from the import's unit of
+     * work, so every later line on that coalition or agreement would load it from the event store again (a slow
+     * import, and checks against the stored state instead of the state the import has built). Every other
+     * exception rolls back as usual.
+     */
+    @Bean
+    SimpleCommandBus commandBus(TransactionManager transactionManager,
+                                org.axonframework.config.Configuration axonConfiguration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"))
+                .rollbackConfiguration(failure -> !(failure instanceof Rejection)
+                        && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure))
+                .build();
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return commandBus;
     }
 
     /** Copies who recorded an act, and through which channel, from the command to its events. */
