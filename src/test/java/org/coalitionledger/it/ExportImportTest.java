@@ -2,15 +2,8 @@ package org.coalitionledger.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.coalitionledger.LedgerApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,53 +15,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportImportTest {
 
     private static final String SOURCE = "{\"title\":\"Correction notice\"}";
-    private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void exportImportedIntoAnEmptyLedgerGivesTheSameAnswers() throws Exception {
-        try (ConfigurableApplicationContext original = start();
-             ConfigurableApplicationContext copy = start()) {
+        try (RunningLedger original = RunningLedger.startFresh();
+             RunningLedger copy = RunningLedger.startFresh()) {
             String example = Files.readString(Path.of("docs/examples/it-coalition.jsonl"));
-            assertThat(send(original, "POST", "/api/import", example, "application/x-ndjson").statusCode())
+            assertThat(original.post("/api/import", example, "application/x-ndjson").statusCode())
                     .isEqualTo(201);
-            JsonNode history = json.readTree(send(original, "GET", "/api/coalitions/it-coalition/history").body());
+            JsonNode history = json.readTree(original.get("/api/coalitions/it-coalition/history").body());
             String nlJoin = recordOf(history, "JoinCoalition", "NL");
             String lvSignature = recordOf(history, "SignAgreement", "LV");
             String dkJoin = recordOf(history, "JoinCoalition", "DK");
-            assertThat(send(original, "POST", "/api/records/" + nlJoin + "/correction",
+            assertThat(original.post("/api/records/" + nlJoin + "/correction",
                             "{\"effectiveDate\":\"2024-01-25\",\"reason\":\"day found\",\"source\":" + SOURCE + "}",
                             "application/json").statusCode()).isEqualTo(201);
-            assertThat(send(original, "POST", "/api/records/" + lvSignature + "/correction",
+            assertThat(original.post("/api/records/" + lvSignature + "/correction",
                             "{\"effectiveDate\":\"2024-02-20\",\"reason\":\"signed later\",\"source\":" + SOURCE + "}",
                             "application/json").statusCode()).isEqualTo(201);
-            assertThat(send(original, "POST", "/api/coalitions/it-coalition/departures",
+            assertThat(original.post("/api/coalitions/it-coalition/departures",
                             "{\"party\":\"DK\",\"effectiveDate\":\"2025-03\",\"source\":" + SOURCE + "}",
                             "application/json").statusCode()).isEqualTo(201);
-            assertThat(send(original, "POST", "/api/coalitions/it-coalition/members",
+            assertThat(original.post("/api/coalitions/it-coalition/members",
                             "{\"party\":\"FR\",\"effectiveDate\":\"2024-06\",\"source\":" + SOURCE + "}",
                             "application/json").statusCode()).isEqualTo(201);
-            String frJoin = recordOf(json.readTree(send(original, "GET", "/api/coalitions/it-coalition/history")
+            String frJoin = recordOf(json.readTree(original.get("/api/coalitions/it-coalition/history")
                                                            .body()), "JoinCoalition", "FR");
-            assertThat(send(original, "POST", "/api/records/" + frJoin + "/retraction",
+            assertThat(original.post("/api/records/" + frJoin + "/retraction",
                             "{\"reason\":\"misreported\",\"source\":" + SOURCE + "}", "application/json")
                                .statusCode()).isEqualTo(201);
 
-            HttpResponse<String> export = send(original, "GET", "/api/export");
+            HttpResponse<String> export = original.get("/api/export");
             assertThat(export.statusCode()).isEqualTo(200);
             assertThat(export.body().lines()).hasSize(31);
             assertThat(export.body()).contains("\"command\":\"CorrectRecord\"", "\"command\":\"RetractRecord\"",
                                                "\"recordedBy\":\"anonymous\"", dkJoin);
 
-            HttpResponse<String> imported = send(copy, "POST", "/api/import", export.body(), "application/x-ndjson");
+            HttpResponse<String> imported = copy.post("/api/import", export.body(), "application/x-ndjson");
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 
             for (LocalDate day = LocalDate.of(2023, 12, 15); day.isBefore(LocalDate.of(2031, 1, 1));
                  day = day.plusDays(17)) {
                 for (String path : new String[]{"/api/coalitions/it-coalition/members",
                         "/api/agreements/it-coalition-cooperation-agreement/commitments"}) {
-                    JsonNode a = json.readTree(send(original, "GET", path + "?asOf=" + day).body());
-                    JsonNode b = json.readTree(send(copy, "GET", path + "?asOf=" + day).body());
+                    JsonNode a = json.readTree(original.get(path + "?asOf=" + day).body());
+                    JsonNode b = json.readTree(copy.get(path + "?asOf=" + day).body());
                     for (JsonNode answer : new JsonNode[]{a, b}) {
                         ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("knownAt");
                         answer.path("commitments").forEach(c -> {
@@ -79,7 +71,7 @@ class ExportImportTest {
                     assertThat(b).as(path + " on " + day).isEqualTo(a);
                 }
             }
-            JsonNode copied = json.readTree(send(copy, "GET", "/api/coalitions/it-coalition/history").body());
+            JsonNode copied = json.readTree(copy.get("/api/coalitions/it-coalition/history").body());
             assertThat(copied.get("entries")).hasSize(history.get("entries").size() + 2);
         }
     }
@@ -91,27 +83,5 @@ class ExportImportTest {
             }
         }
         throw new AssertionError("no " + command + " of " + party);
-    }
-
-    private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir());
-    }
-
-    private HttpResponse<String> send(ConfigurableApplicationContext context, String method, String path)
-            throws Exception {
-        return send(context, method, path, null, null);
-    }
-
-    private HttpResponse<String> send(ConfigurableApplicationContext context, String method, String path,
-                                      String body, String contentType) throws Exception {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
