@@ -10,6 +10,12 @@ import java.time.temporal.ChronoUnit;
  */
 public final class RecordTime {
 
+    /**
+     * The record-time end of a view that still holds. Stored instead of null so that "known at" is one range
+     * condition an index can serve.
+     */
+    public static final Instant OPEN = Instant.parse("9999-12-31T00:00:00Z");
+
     private RecordTime() {
     }
 

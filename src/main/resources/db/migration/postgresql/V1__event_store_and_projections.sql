@@ -81,7 +81,7 @@ create table membership_interval (
     end_text        varchar(10),
     end_record_id   varchar(64),
     known_from      timestamp(6) with time zone not null,
-    known_until     timestamp(6) with time zone
+    known_until     timestamp(6) with time zone not null
 );
 create index ix_membership_interval_coalition on membership_interval (coalition_id, known_until, start_date);
 create index ix_membership_interval_party on membership_interval (coalition_id, party, known_until);
@@ -120,7 +120,7 @@ create table commitment_period (
     withdrawn_text     varchar(10),
     withdraw_record_id varchar(64),
     known_from         timestamp(6) with time zone not null,
-    known_until        timestamp(6) with time zone
+    known_until        timestamp(6) with time zone not null
 );
 create index ix_commitment_period_agreement on commitment_period (agreement_id, known_until, start_date);
 create index ix_commitment_period_party on commitment_period (agreement_id, party, known_until);

@@ -1,5 +1,6 @@
 package org.coalitionledger.agreement.query;
 
+import org.coalitionledger.common.RecordTime;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -12,7 +13,7 @@ final class CommitmentRepositories {
 
     /** Rows of the view the ledger held at {@code knownAt}. */
     private static final String KNOWN = " and c.knownFrom <= :knownAt"
-            + " and (c.knownUntil is null or c.knownUntil > :knownAt)";
+            + " and c.knownUntil > :knownAt";
 
     private CommitmentRepositories() {
     }
@@ -32,8 +33,13 @@ final class CommitmentRepositories {
     interface Commitments extends JpaRepository<CommitmentRow, Long> {
 
         @Query("select c from CommitmentRow c where c.agreementId = :agreement and c.party = :party"
-                + " and c.knownUntil is null")
-        List<CommitmentRow> current(String agreement, String party);
+                + " and c.knownUntil = :open")
+        List<CommitmentRow> current(String agreement, String party, Instant open);
+
+        /** The periods of the ledger's present view of one party. */
+        default List<CommitmentRow> current(String agreement, String party) {
+            return current(agreement, party, RecordTime.OPEN);
+        }
 
         @Query("select c from CommitmentRow c where c.agreementId = :agreement and c.startDate <= :asOf" + KNOWN
                 + " order by c.party, c.startDate")

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.coalitionledger.agreement.query.CommitmentFold.Period;
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ class CommitmentRow {
     @Column(name = "known_from")
     private Instant knownFrom;
     @Column(name = "known_until")
-    private Instant knownUntil;
+    private Instant knownUntil = RecordTime.OPEN;
 
     protected CommitmentRow() {
     }

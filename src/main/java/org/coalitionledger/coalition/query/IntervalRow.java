@@ -10,14 +10,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.coalitionledger.coalition.query.MembershipFold.Interval;
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * An interval of intent, membership or lead of one party in one coalition, on both clocks: it holds in effective
- * time over [start, end) and was the ledger's view from {@code knownFrom} until {@code knownUntil} (open while it
- * is still the current view).
+ * time over [start, end) and was the ledger's view from {@code knownFrom} until {@code knownUntil} (RecordTime.OPEN
+ * while it is still the current view).
  */
 @Entity
 @Table(name = "membership_interval")
@@ -46,7 +47,7 @@ class IntervalRow {
     @Column(name = "known_from")
     private Instant knownFrom;
     @Column(name = "known_until")
-    private Instant knownUntil;
+    private Instant knownUntil = RecordTime.OPEN;
 
     protected IntervalRow() {
     }

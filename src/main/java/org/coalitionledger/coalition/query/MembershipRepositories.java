@@ -1,5 +1,6 @@
 package org.coalitionledger.coalition.query;
 
+import org.coalitionledger.common.RecordTime;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,7 +16,7 @@ final class MembershipRepositories {
 
     /** Rows of the view the ledger held at {@code knownAt}. */
     private static final String KNOWN = " and i.knownFrom <= :knownAt"
-            + " and (i.knownUntil is null or i.knownUntil > :knownAt)";
+            + " and i.knownUntil > :knownAt";
 
     interface CoalitionViews extends JpaRepository<CoalitionView, String> {
 
@@ -31,8 +32,13 @@ final class MembershipRepositories {
     interface Intervals extends JpaRepository<IntervalRow, Long> {
 
         @Query("select i from IntervalRow i where i.coalitionId = :coalition and i.party = :party"
-                + " and i.knownUntil is null")
-        List<IntervalRow> current(String coalition, String party);
+                + " and i.knownUntil = :open")
+        List<IntervalRow> current(String coalition, String party, Instant open);
+
+        /** The intervals of the ledger's present view of one party. */
+        default List<IntervalRow> current(String coalition, String party) {
+            return current(coalition, party, RecordTime.OPEN);
+        }
 
         @Query("select i from IntervalRow i where i.coalitionId = :coalition"
                 + " and i.startDate <= :asOf and (i.endDate is null or i.endDate > :asOf)" + KNOWN)
