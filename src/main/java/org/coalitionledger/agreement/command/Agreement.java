@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.coalitionledger.agreement.command.CommitmentTimeline.Act;
 import org.coalitionledger.agreement.command.CommitmentTimeline.Kind;
 import org.coalitionledger.agreement.event.AgreementRegistered;
 import org.coalitionledger.agreement.event.AgreementSigned;
@@ -16,6 +15,7 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.RecordBook;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.common.Timeline.Act;
 import org.coalitionledger.correction.command.CorrectRecord;
 import org.coalitionledger.correction.command.RetractRecord;
 import org.coalitionledger.correction.event.RecordCorrected;
@@ -94,7 +94,7 @@ public class Agreement {
         Checks.notes(notes);
         Checks.text("recordId", recordId, Checks.MAX_ID);
         directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
-        timelineOf(party).check(new Act(kind, date, recordId, Long.MAX_VALUE), term);
+        timelineOf(party).check(new Act<>(kind, date, recordId, Long.MAX_VALUE));
         apply(event.apply(date));
         return recordId;
     }
@@ -115,7 +115,7 @@ public class Agreement {
             throw Rejection.conflict("effectiveDate", "record '" + command.recordId() + "' is already dated " + date);
         }
         directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
-        timeline.checkCorrection(command.recordId(), date, term);
+        timeline.checkCorrection(command.recordId(), date);
         apply(new RecordCorrected(command.correctionId(), command.recordId(), coalition, id, party, date, previous,
                                   command.reason(), source));
         return command.correctionId();
@@ -130,7 +130,7 @@ public class Agreement {
         Checks.text("reason", command.reason(), Checks.MAX_NOTES);
         Source source = Checks.source(command.source());
         String party = records.partyOf(command.recordId(), id);
-        parties.get(party).checkRetraction(command.recordId(), term);
+        parties.get(party).checkRetraction(command.recordId());
         apply(new RecordRetracted(command.retractionId(), command.recordId(), coalition, id, party,
                                   command.reason(), source));
         return command.retractionId();
@@ -145,7 +145,7 @@ public class Agreement {
     }
 
     private CommitmentTimeline timelineOf(String party) {
-        return parties.computeIfAbsent(party, p -> new CommitmentTimeline(id, p));
+        return parties.computeIfAbsent(party, p -> new CommitmentTimeline(id, p, term));
     }
 
     @EventSourcingHandler
@@ -178,7 +178,7 @@ public class Agreement {
     }
 
     private void remember(Kind kind, SignatoryAct event) {
-        timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
+        timelineOf(event.party()).add(new Act<>(kind, event.effectiveDate(), event.recordId(), actCount++));
         records.recorded(event.recordId(), event.party());
     }
 }

@@ -1,13 +1,9 @@
 package org.coalitionledger.agreement.command;
 
-import org.coalitionledger.common.PartialDate;
-import org.coalitionledger.common.Parties;
-import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Timeline;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,10 +12,10 @@ import java.util.List;
  * Signing again while a commitment is active is refused; after a withdrawal or an expiry a new signature starts a
  * new commitment.
  */
-final class CommitmentTimeline {
+final class CommitmentTimeline extends Timeline<CommitmentTimeline.Kind> {
 
     /** The kinds of act, in the order they take effect when they fall on the same day. */
-    enum Kind {
+    enum Kind implements Timeline.Kind {
         WITHDRAW("withdrawal"), SIGN("signature");
 
         private final String label;
@@ -27,75 +23,28 @@ final class CommitmentTimeline {
         Kind(String label) {
             this.label = label;
         }
-    }
 
-    record Act(Kind kind, PartialDate date, String recordId, long order) {
+        @Override
+        public String label() {
+            return label;
+        }
     }
-
-    private static final Comparator<Act> EFFECTIVE_ORDER = Comparator
-            .comparing((Act act) -> act.date().start())
-            .thenComparing(Act::kind)
-            .thenComparingLong(Act::order);
 
     private final String agreement;
-    private final String party;
-    private final List<Act> acts = new ArrayList<>();
+    private final Period term;
 
-    CommitmentTimeline(String agreement, String party) {
+    CommitmentTimeline(String agreement, String party, Period term) {
+        super(party);
         this.agreement = agreement;
-        this.party = party;
+        this.term = term;
     }
 
-    void add(Act act) {
-        acts.add(act);
-    }
-
-    /** Throws a {@link Rejection} when {@code candidate} breaks a rule or makes a recorded act break one. */
-    void check(Act candidate, Period term) {
-        List<Act> timeline = new ArrayList<>(acts);
-        timeline.add(candidate);
-        walk(timeline, term, candidate, "this " + candidate.kind().label + " dated " + candidate.date());
-    }
-
-    /** Throws a {@link Rejection} when moving the act {@code recordId} to {@code date} would break a rule. */
-    void checkCorrection(String recordId, PartialDate date, Period term) {
-        Act old = find(recordId);
-        Act moved = new Act(old.kind(), date, recordId, old.order());
-        List<Act> timeline = new ArrayList<>(acts);
-        timeline.set(timeline.indexOf(old), moved);
-        walk(timeline, term, moved, "correcting the " + old.kind().label + " of " + old.date() + " to " + date);
-    }
-
-    /** Throws a {@link Rejection} when taking the act {@code recordId} away would break a rule. */
-    void checkRetraction(String recordId, Period term) {
-        Act old = find(recordId);
-        List<Act> timeline = new ArrayList<>(acts);
-        timeline.remove(old);
-        walk(timeline, term, null, "retracting the " + old.kind().label + " of " + old.date());
-    }
-
-    void correct(String recordId, PartialDate date) {
-        Act old = find(recordId);
-        acts.set(acts.indexOf(old), new Act(old.kind(), date, recordId, old.order()));
-    }
-
-    void retract(String recordId) {
-        acts.remove(find(recordId));
-    }
-
-    /** The kind and date of an act of this timeline. */
-    Act find(String recordId) {
-        return acts.stream().filter(act -> act.recordId().equals(recordId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no act " + recordId + " of " + party));
-    }
-
-    private void walk(List<Act> timeline, Period term, Act focus, String action) {
-        timeline.sort(EFFECTIVE_ORDER);
-
-        Act signature = null;
+    @Override
+    protected void walk(List<Act<Kind>> timeline, Act<Kind> focus, String action) {
+        Act<Kind> signature = null;
         LocalDate end = null;
         for (int i = 0; i < timeline.size(); i++) {
-            Act act = timeline.get(i);
+            Act<Kind> act = timeline.get(i);
             LocalDate day = act.date().start();
             if (signature != null && !day.isBefore(end)) {
                 signature = null;
@@ -126,36 +75,15 @@ final class CommitmentTimeline {
                 signature = null;
             }
             if (problem != null) {
-                if (act == focus) {
-                    throw Rejection.conflict(field, problem);
-                }
-                throw Rejection.conflict(focus == null ? "recordId" : "effectiveDate", action
-                        + " contradicts the " + act.kind().label + " recorded for " + act.date()
-                        + " (record " + act.recordId() + "): " + problem);
+                throw refuse(act, focus, action, field, problem);
             }
         }
     }
 
-    private static boolean signedOnSameDay(List<Act> timeline, int index) {
+    private static boolean signedOnSameDay(List<Act<Kind>> timeline, int index) {
         LocalDate day = timeline.get(index).date().start();
         return timeline.stream().skip(index + 1L)
                 .takeWhile(next -> next.date().start().equals(day))
                 .anyMatch(next -> next.kind() == Kind.SIGN);
-    }
-
-    private String who() {
-        return Parties.nameOf(party) + " (" + party + ")";
-    }
-
-    /** Equal when it holds the same acts for the same party (Axon's test fixture compares aggregate state). */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof CommitmentTimeline that && agreement.equals(that.agreement) && party.equals(that.party)
-                && acts.equals(that.acts);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(agreement, party, acts);
     }
 }

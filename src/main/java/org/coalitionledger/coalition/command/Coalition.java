@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.coalitionledger.coalition.command.MembershipTimeline.Act;
 import org.coalitionledger.coalition.command.MembershipTimeline.Kind;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.CoalitionJoined;
@@ -17,6 +16,7 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.RecordBook;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.common.Timeline.Act;
 import org.coalitionledger.correction.command.CorrectRecord;
 import org.coalitionledger.correction.command.RetractRecord;
 import org.coalitionledger.correction.event.RecordCorrected;
@@ -106,7 +106,7 @@ public class Coalition {
         Checks.notes(notes);
         Checks.text("recordId", recordId, Checks.MAX_ID);
         notBeforeFormation(date);
-        timelineOf(party).check(new Act(kind, date, recordId, Long.MAX_VALUE));
+        timelineOf(party).check(new Act<>(kind, date, recordId, Long.MAX_VALUE));
         apply(event.apply(date));
         return recordId;
     }
@@ -203,7 +203,7 @@ public class Coalition {
     }
 
     private void remember(Kind kind, PartyAct event) {
-        timelineOf(event.party()).add(new Act(kind, event.effectiveDate(), event.recordId(), actCount++));
+        timelineOf(event.party()).add(new Act<>(kind, event.effectiveDate(), event.recordId(), actCount++));
         records.recorded(event.recordId(), event.party());
     }
 }
