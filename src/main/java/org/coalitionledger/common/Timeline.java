@@ -66,13 +66,20 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
         walkInOrder(timeline, candidate, "this " + candidate.kind().label() + " dated " + candidate.date());
     }
 
-    /** Throws a {@link Rejection} when moving the act {@code recordId} to {@code date} would break a rule. */
-    public void checkCorrection(String recordId, PartialDate date) {
+    /**
+     * Throws a {@link Rejection} when moving the act {@code recordId} to {@code date} changes nothing or would break
+     * a rule; answers the date it has now.
+     */
+    public PartialDate checkCorrection(String recordId, PartialDate date) {
         Act<K> old = find(recordId);
+        if (old.date().text().equals(date.text())) {
+            throw Rejection.conflict("effectiveDate", "record '" + recordId + "' is already dated " + date);
+        }
         Act<K> moved = new Act<>(old.kind(), date, recordId, old.order());
         List<Act<K>> timeline = new ArrayList<>(acts);
         timeline.set(timeline.indexOf(old), moved);
         walkInOrder(timeline, moved, "correcting the " + old.kind().label() + " of " + old.date() + " to " + date);
+        return old.date();
     }
 
     /** Throws a {@link Rejection} when taking the act {@code recordId} away would break a rule. */

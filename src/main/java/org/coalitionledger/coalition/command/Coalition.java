@@ -116,20 +116,12 @@ public class Coalition {
      * correction's record id. Called by the handler that routes {@link CorrectRecord}.
      */
     public String correct(CorrectRecord command) {
-        Checks.text("correctionId", command.correctionId(), Checks.MAX_ID);
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
-        Checks.text("reason", command.reason(), Checks.MAX_NOTES);
-        Source source = Checks.source(command.source());
         String party = records.partyOf(command.recordId(), id);
-        MembershipTimeline timeline = parties.get(party);
-        PartialDate previous = timeline.find(command.recordId()).date();
-        if (previous.text().equals(date.text())) {
-            throw Rejection.conflict("effectiveDate", "record '" + command.recordId() + "' is already dated " + date);
-        }
         notBeforeFormation(date);
-        timeline.checkCorrection(command.recordId(), date);
+        PartialDate previous = parties.get(party).checkCorrection(command.recordId(), date);
         apply(new RecordCorrected(command.correctionId(), command.recordId(), id, null, party, date, previous,
-                                  command.reason(), source));
+                                  command.reason(), command.source()));
         return command.correctionId();
     }
 
@@ -138,13 +130,10 @@ public class Coalition {
      * record id. Called by the handler that routes {@link RetractRecord}.
      */
     public String retract(RetractRecord command) {
-        Checks.text("retractionId", command.retractionId(), Checks.MAX_ID);
-        Checks.text("reason", command.reason(), Checks.MAX_NOTES);
-        Source source = Checks.source(command.source());
         String party = records.partyOf(command.recordId(), id);
         parties.get(party).checkRetraction(command.recordId());
         apply(new RecordRetracted(command.retractionId(), command.recordId(), id, null, party, command.reason(),
-                                  source));
+                                  command.source()));
         return command.retractionId();
     }
 

@@ -7,6 +7,7 @@ import org.coalitionledger.coalition.command.Coalition;
 import org.coalitionledger.coalition.command.CoalitionDirectory;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Source;
 import org.coalitionledger.common.Text;
 import org.coalitionledger.correction.command.RecordIndex.Location;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,7 @@ class RecordCorrectionHandler {
 
     @CommandHandler
     String handle(CorrectRecord command, CoalitionDirectory directory) {
+        checkInput("correctionId", command.correctionId(), command.reason(), command.source());
         Location location = locate(command.recordId());
         if (location.aggregateType().equals(Agreement.class.getSimpleName())) {
             return axon.getObject().repository(Agreement.class).load(location.aggregateId())
@@ -39,6 +41,7 @@ class RecordCorrectionHandler {
 
     @CommandHandler
     String handle(RetractRecord command) {
+        checkInput("retractionId", command.retractionId(), command.reason(), command.source());
         Location location = locate(command.recordId());
         if (location.aggregateType().equals(Agreement.class.getSimpleName())) {
             return axon.getObject().repository(Agreement.class).load(location.aggregateId())
@@ -46,6 +49,13 @@ class RecordCorrectionHandler {
         }
         return axon.getObject().repository(Coalition.class).load(location.aggregateId())
                 .invoke(coalition -> coalition.retract(command));
+    }
+
+    /** What every correction and retraction needs, whichever aggregate holds the record; the date is theirs. */
+    private static void checkInput(String idField, String newRecordId, String reason, Source source) {
+        Checks.text(idField, newRecordId, Checks.MAX_ID);
+        Checks.text("reason", reason, Checks.MAX_NOTES);
+        Checks.source(source);
     }
 
     private Location locate(String recordId) {

@@ -2,12 +2,8 @@ package org.coalitionledger.history.query;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import org.coalitionledger.common.InsertOnlyRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +11,8 @@ import java.time.LocalDate;
 /** One recorded act of a coalition (or of one of its agreements) with its source and recording metadata. */
 @Entity
 @Table(name = "history_entry")
-class HistoryEntryRow implements Persistable<String> {
+class HistoryEntryRow extends InsertOnlyRow {
 
-    @Id
-    @Column(name = "record_id")
-    String recordId;
     @Column(name = "coalition_id")
     String coalitionId;
     @Column(name = "agreement_id")
@@ -51,26 +44,10 @@ class HistoryEntryRow implements Persistable<String> {
     @Column(name = "event_position")
     long position;
 
-    /** Rows are only ever inserted new or loaded, so that saving a new one needs no look-up first. */
-    @Transient
-    private boolean fresh = true;
-
     protected HistoryEntryRow() {
     }
 
-    @Override
-    public String getId() {
-        return recordId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
+    HistoryEntryRow(String recordId) {
+        this.recordId = recordId;
     }
 }

@@ -59,8 +59,7 @@ public class HistoryProjection {
 
     @EventHandler
     void on(RecordedAct act, EventMessage<?> message) {
-        HistoryEntryRow row = new HistoryEntryRow();
-        row.recordId = act.recordId();
+        HistoryEntryRow row = new HistoryEntryRow(act.recordId());
         row.command = Acts.commandOf(act);
         Map<String, Object> details = new LinkedHashMap<>();
         if (act instanceof CoalitionFormed formed) {
@@ -133,7 +132,7 @@ public class HistoryProjection {
         List<HistoryResponse.Entry> acts = rows.stream()
                 .filter(row -> row.targetRecordId == null)
                 .sorted(Comparator.comparingLong(row -> row.position))
-                .map(row -> entry(row, correctionsOf.getOrDefault(row.recordId, List.of())))
+                .map(row -> entry(row, correctionsOf.getOrDefault(row.getId(), List.of())))
                 .sorted(EFFECTIVE_ORDER)
                 .toList();
         return Optional.of(new HistoryResponse(query.coalition(), query.knownAt(), acts));
@@ -151,13 +150,13 @@ public class HistoryProjection {
                 effectiveDate = correction.effectiveDate;
             }
             listed.add(new HistoryResponse.Correction(
-                    correction.recordId, correction.command, correction.effectiveDate,
+                    correction.getId(), correction.command, correction.effectiveDate,
                     (String) details.get("previousEffectiveDate"), correction.notes, source(correction),
                     correction.recordedBy, correction.recordedAt));
         }
         PartialDate date = effectiveDate == null ? null : PartialDate.parse(effectiveDate);
         return new HistoryResponse.Entry(
-                row.recordId, row.command, row.agreementId, row.party, effectiveDate,
+                row.getId(), row.command, row.agreementId, row.party, effectiveDate,
                 date == null ? null : date.precision(), row.effectiveDate, retracted, read(row.details),
                 source(row), row.notes, row.recordedBy, row.recordedAt, listed);
     }
