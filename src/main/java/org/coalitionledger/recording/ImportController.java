@@ -44,7 +44,7 @@ class ImportController {
                 .body(exports::export);
     }
 
-    @PostMapping(value = "/api/import", consumes = {"application/x-ndjson", "application/jsonl", "text/plain"})
+    @PostMapping(value = "/api/import", consumes = {"application/x-ndjson", "application/jsonl"})
     @Operation(summary = "Import JSON Lines, one command per line; nothing is written if any line is bad")
     ResponseEntity<Object> importLines(HttpServletRequest request,
                                        @RequestParam(defaultValue = "false") boolean dryRun,

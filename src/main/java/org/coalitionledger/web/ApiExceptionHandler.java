@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
 import org.coalitionledger.recording.JsonProblems;
+import org.coalitionledger.security.BodyLimitFilter.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -55,6 +56,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + " the same moment, or the id is already taken; nothing was written, check and retry");
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, null, e.getMessage() + "; nothing was written");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
         String value = Text.clip(String.valueOf(e.getValue()));
@@ -73,6 +79,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BodyTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof JsonProcessingException json) {
             return rejected(JsonProblems.rejection(json));

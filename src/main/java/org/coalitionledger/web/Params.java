@@ -78,8 +78,11 @@ public final class Params {
         return Checks.term(name, value);
     }
 
-    /** The authenticated user recording an act; "anonymous" until authentication is configured. */
+    /** The authenticated user recording an act: always the principal, never a field of the request. */
     public static String caller(Principal principal) {
-        return principal == null ? "anonymous" : principal.getName();
+        if (principal == null) {
+            throw new IllegalStateException("recording requires an authenticated user");
+        }
+        return principal.getName();
     }
 }

@@ -50,7 +50,7 @@ class ExportImportTest {
             assertThat(export.statusCode()).isEqualTo(200);
             assertThat(export.body().lines()).hasSize(31);
             assertThat(export.body()).contains("\"command\":\"CorrectRecord\"", "\"command\":\"RetractRecord\"",
-                                               "\"recordedBy\":\"anonymous\"", dkJoin);
+                                               "\"recordedBy\":\"" + TestUsers.ADMIN.name() + "\"", dkJoin);
 
             HttpResponse<String> imported = copy.post("/api/import", export.body(), "application/x-ndjson");
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);

@@ -98,24 +98,14 @@ class ImportHttpTest extends LedgerHttpTestSupport {
     @Test
     void invalidUtf8IsRejected() {
         byte[] body = {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
-        var headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"));
-        var response = http.postForEntity("/api/import", new org.springframework.http.HttpEntity<>(body, headers),
-                                          String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(422);
-        assertThat(response.getBody()).contains("UTF-8");
+        var response = send(user, org.springframework.http.HttpMethod.POST, "/api/import", body,
+                            "application/x-ndjson");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text()).contains("UTF-8");
     }
 
     private Response postCsv(String path, String csv) {
-        var headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
-        var response = http.postForEntity(path, new org.springframework.http.HttpEntity<>(csv, headers), String.class);
-        try {
-            return new Response(response.getStatusCode().value(), response.getBody(), JSON.readTree(response.getBody()),
-                                response.getHeaders());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return send(user, org.springframework.http.HttpMethod.POST, path, csv, "text/csv");
     }
 
     private static final String CSV = """
@@ -196,13 +186,10 @@ class ImportHttpTest extends LedgerHttpTestSupport {
 
     @Test
     void unreadableCsvIsRejected() {
-        var headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
         byte[] body = {'c', 'o', 'm', 'm', 'a', 'n', 'd', ',', 'n', 'a', 'm', 'e', '\n', 'F', ',', 'C', (byte) 0xF4,
                 't', 'e', '\n'};
-        var response = http.postForEntity("/api/import", new org.springframework.http.HttpEntity<>(body, headers),
-                                          String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        var response = send(user, org.springframework.http.HttpMethod.POST, "/api/import", body, "text/csv");
+        assertThat(response.status()).isEqualTo(422);
         assertThat(get("/api/coalitions/x/members?asOf=+999999999-12-31").status()).isEqualTo(400);
         assertThat(get("/api/commitments?endingWithin=P1D&asOf=9999-12-31").status()).isEqualTo(200);
     }

@@ -109,7 +109,7 @@ class ItCoalitionExampleTest extends LedgerHttpTestSupport {
         assertThat(entries.get(0).get("command").asText()).isEqualTo("FormCoalition");
         entries.forEach(entry -> {
             assertThat(entry.at("/source/title").asText()).isNotBlank();
-            assertThat(entry.get("recordedBy").asText()).isNotBlank();
+            assertThat(entry.get("recordedBy").asText()).isEqualTo(TestUsers.ADMIN.name());
             assertThat(entry.get("recordedAt").asText()).isNotBlank();
         });
         JsonNode nlJoin = StreamSupport.stream(entries.spliterator(), false)

@@ -10,6 +10,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.coalitionledger.it.TestUsers.TestUser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +30,12 @@ public abstract class LedgerHttpTestSupport {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** Every test application knows one user per role ({@link TestUsers}). */
+    @DynamicPropertySource
+    static void users(DynamicPropertyRegistry registry) {
+        TestUsers.asProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
     /** A fresh data directory, so that each test class starts on an empty file database. */
     public static String freshDataDir() {
         try {
@@ -36,20 +45,31 @@ public abstract class LedgerHttpTestSupport {
         }
     }
 
+    /** Requests below are sent as this user; ADMIN unless a test says otherwise. */
+    protected TestUser user = TestUsers.ADMIN;
+
     protected Response post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return exchange(HttpMethod.POST, path, new HttpEntity<>(json, headers));
+        return send(user, HttpMethod.POST, path, json, MediaType.APPLICATION_JSON_VALUE);
     }
 
     protected Response postLines(String path, String lines) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
-        return exchange(HttpMethod.POST, path, new HttpEntity<>(lines, headers));
+        return send(user, HttpMethod.POST, path, lines, "application/x-ndjson");
     }
 
     protected Response get(String path) {
-        return exchange(HttpMethod.GET, path, HttpEntity.EMPTY);
+        return send(user, HttpMethod.GET, path, null, null);
+    }
+
+    /** A request as the given user, or anonymously when {@code as} is null. */
+    protected Response send(TestUser as, HttpMethod method, String path, Object body, String contentType) {
+        HttpHeaders headers = new HttpHeaders();
+        if (contentType != null) {
+            headers.setContentType(MediaType.parseMediaType(contentType));
+        }
+        if (as != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, as.basic());
+        }
+        return exchange(method, path, new HttpEntity<>(body, headers));
     }
 
     protected long eventCount() {

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A whole application started on a data directory of its own, spoken to over real HTTP; close it to stop it. */
 final class RunningLedger implements AutoCloseable {
@@ -24,8 +26,10 @@ final class RunningLedger implements AutoCloseable {
     }
 
     static RunningLedger start(Path dataDir) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + dataDir));
+        arguments.addAll(TestUsers.asArguments());
         return new RunningLedger(new SpringApplicationBuilder(LedgerApplication.class)
-                                         .run("--server.port=0", "--ledger.data-dir=" + dataDir));
+                                         .run(arguments.toArray(String[]::new)));
     }
 
     static RunningLedger startFresh() {
@@ -33,13 +37,13 @@ final class RunningLedger implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", TestUsers.ADMIN.basic()));
     }
 
     HttpResponse<String> post(String path, String body, String contentType)
             throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                            .header("Content-Type", contentType));
+                            .header("Content-Type", contentType).header("Authorization", TestUsers.ADMIN.basic()));
     }
 
     private URI uri(String path) {

@@ -1,0 +1,33 @@
+package org.coalitionledger.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Problem details written by filters, which answer before any controller (and its exception handler) is reached. */
+final class Problems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Problems() {
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("errors", List.of(Map.of("message", message)));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,183 @@
+package org.coalitionledger.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.coalitionledger.common.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Who may do what. The API ({@code /api/**}, the OpenAPI document and Swagger UI) takes HTTP Basic on every request
+ * and keeps no session; the web pages take form login with a session and CSRF protection, over the same users. Only
+ * the health check is open. Denied requests and failed logins are logged; passwords never are.
+ */
+@Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+    private static final String REALM = "Coalition Ledger";
+
+    private static final String VIEWER = Role.VIEWER.name();
+    private static final String RECORDER = Role.RECORDER.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, @Value("${ledger.data-dir}") String dataDir) {
+        return new InMemoryUserDetailsManager(LedgerUsers.load(properties, Path.of(dataDir)));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, SecurityProperties properties) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        Clock clock = Clock.systemUTC();
+        return new ProviderManager(new LoginCheck(passwords, new LoginThrottle(properties.throttle(), clock), clock));
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimit(SecurityProperties properties) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(properties.maxBody().toBytes(), properties.maxImportBody().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The API: HTTP Basic, no session, answers in problem details. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                             "/actuator/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/export").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/import", "/api/coalitions", "/api/coalitions/**",
+                                         "/api/agreements", "/api/agreements/**", "/api/records/**")
+                        .hasAnyRole(RECORDER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(apiEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint())
+                        .accessDeniedHandler(apiAccessDenied()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No session and no cookie authenticate an API request, and every API write needs a body type
+                // (JSON, JSON Lines, CSV) that a cross-site form cannot send without a CORS preflight, which the
+                // ledger never grants: CSRF tokens would protect nothing here.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    /** The web pages: form login with a session and CSRF protection. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        http.authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(RECORDER, ADMIN)
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.failureHandler(formFailure()))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(pageAccessDenied()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    /** Pages load scripts, styles and images from the ledger itself only, and may not be framed. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private static AuthenticationEntryPoint apiEntryPoint() {
+        return (request, response, failure) -> {
+            if (failure instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            Problems.write(response, HttpStatus.UNAUTHORIZED, credentialsProblem(request));
+        };
+    }
+
+    private static String credentialsProblem(HttpServletRequest request) {
+        return request.getHeader("Authorization") == null
+                ? "log in: this request needs HTTP Basic credentials"
+                : "the user name or password is not right";
+    }
+
+    private static AccessDeniedHandler apiAccessDenied() {
+        return (request, response, denied) -> {
+            logDenied(request);
+            Problems.write(response, HttpStatus.FORBIDDEN, "your role does not allow " + request.getMethod() + " "
+                    + Text.clip(request.getRequestURI()));
+        };
+    }
+
+    private static AccessDeniedHandler pageAccessDenied() {
+        return (request, response, denied) -> {
+            logDenied(request);
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        };
+    }
+
+    private static void logDenied(HttpServletRequest request) {
+        log.warn("Denied {} {} to user '{}' from {}", request.getMethod(), Text.clip(request.getRequestURI()),
+                 request.getUserPrincipal() == null ? "" : Text.clip(request.getUserPrincipal().getName()),
+                 request.getRemoteAddr());
+    }
+
+    private static AuthenticationFailureHandler formFailure() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) -> {
+            try {
+                response.sendRedirect(request.getContextPath()
+                        + (failure instanceof LoginThrottledException ? "/login?throttled" : "/login?error"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+}
