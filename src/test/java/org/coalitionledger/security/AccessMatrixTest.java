@@ -1,0 +1,224 @@
+package org.coalitionledger.security;
+
+import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.TestUsers;
+import org.coalitionledger.it.TestUsers.TestUser;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint, called anonymously and as each role: 401 without credentials, 403 for a role that may not, and a
+ * 2xx for each role that may. Each allowed call gets its own freshly prepared target, so a 2xx is a real success
+ * and not an accident of state. The list must name every API endpoint the application maps.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessMatrixTest extends LedgerHttpTestSupport {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private static final Set<String> READERS = Set.of("VIEWER", "RECORDER", "AUDITOR", "ADMIN");
+    private static final Set<String> RECORDERS = Set.of("RECORDER", "ADMIN");
+    private static final Set<String> AUDITORS = Set.of("AUDITOR", "ADMIN");
+    private static final Set<String> ADMINS = Set.of("ADMIN");
+
+    /** A request ready to send. */
+    private record Call(String path, String body, String contentType) {
+    }
+
+    /** An endpoint, the roles that may call it, and how to prepare one call that should succeed. */
+    private record Endpoint(HttpMethod method, String pattern, Set<String> roles, Supplier<Call> prepare) {
+    }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        String it = "/api/coalitions/it-coalition";
+        String agreement = "/api/agreements/it-coalition-cooperation-agreement";
+        read(all, "/api/coalitions", "/api/coalitions");
+        read(all, "/api/coalitions/{coalition}", it);
+        read(all, "/api/coalitions/{coalition}/members", it + "/members?asOf=2024-06-01");
+        read(all, "/api/coalitions/{coalition}/timeline", it + "/timeline");
+        read(all, "/api/coalitions/{coalition}/history", it + "/history");
+        read(all, "/api/agreements", "/api/agreements");
+        read(all, "/api/agreements/{agreement}/commitments", agreement + "/commitments");
+        read(all, "/api/commitments", "/api/commitments?endingWithin=P3650D");
+        read(all, "/api/parties/{code}", "/api/parties/EE");
+        all.add(new Endpoint(HttpMethod.GET, "/api/export", AUDITORS, () -> new Call("/api/export", null, null)));
+        all.add(new Endpoint(HttpMethod.GET, "/api/admin/rebuilds", ADMINS,
+                             () -> new Call("/api/admin/rebuilds", null, null)));
+        List<String> groups = List.of("membership", "commitments", "history");
+        all.add(new Endpoint(HttpMethod.POST, "/api/admin/rebuilds/{group}", ADMINS, () -> new Call(
+                "/api/admin/rebuilds/" + groups.get(SEQUENCE.incrementAndGet() % groups.size()), "",
+                "application/json")));
+
+        all.add(new Endpoint(HttpMethod.POST, "/api/coalitions", RECORDERS, () -> json("/api/coalitions", """
+                {"coalition":"%s","name":"Matrix","effectiveDate":"2020-01","source":%s}"""
+                .formatted(fresh("c"), SOURCE))));
+        all.add(partyAct("members", () -> newCoalition(), "LV", "2021-03-04"));
+        all.add(partyAct("intents", () -> newCoalition(), "GB", "2021-03-04"));
+        all.add(partyAct("leads", () -> joined(newCoalition(), "EE"), "EE", "2021-03-04"));
+        all.add(partyAct("departures", () -> joined(newCoalition(), "DK"), "DK", "2022-03-04"));
+        all.add(new Endpoint(HttpMethod.POST, "/api/agreements", RECORDERS, () -> json("/api/agreements", """
+                {"agreement":"%s","coalition":"%s","title":"Matrix agreement","commitmentTerm":"P6Y",
+                 "effectiveDate":"2021-01","source":%s}""".formatted(fresh("a"), newCoalition(), SOURCE))));
+        all.add(new Endpoint(HttpMethod.POST, "/api/agreements/{agreement}/signatures", RECORDERS, () -> json(
+                "/api/agreements/" + newAgreement() + "/signatures",
+                "{\"party\":\"EE\",\"effectiveDate\":\"2021-02-01\",\"source\":" + SOURCE + "}")));
+        all.add(new Endpoint(HttpMethod.POST, "/api/agreements/{agreement}/withdrawals", RECORDERS, () -> {
+            String id = newAgreement();
+            created(post("/api/agreements/" + id + "/signatures",
+                         "{\"party\":\"EE\",\"effectiveDate\":\"2021-02-01\",\"source\":" + SOURCE + "}"));
+            return json("/api/agreements/" + id + "/withdrawals",
+                        "{\"party\":\"EE\",\"effectiveDate\":\"2022-02-01\",\"source\":" + SOURCE + "}");
+        }));
+        all.add(new Endpoint(HttpMethod.POST, "/api/records/{recordId}/correction", RECORDERS, () -> json(
+                "/api/records/" + joinRecord() + "/correction",
+                "{\"effectiveDate\":\"2021-05-06\",\"reason\":\"the day was wrong\",\"source\":" + SOURCE + "}")));
+        all.add(new Endpoint(HttpMethod.POST, "/api/records/{recordId}/retraction", RECORDERS, () -> json(
+                "/api/records/" + joinRecord() + "/retraction",
+                "{\"reason\":\"misreported\",\"source\":" + SOURCE + "}")));
+        all.add(new Endpoint(HttpMethod.POST, "/api/import", RECORDERS, () -> new Call("/api/import", """
+                {"command":"FormCoalition","coalition":"%s","name":"Imported","effectiveDate":"2020","source":%s}
+                """.formatted(fresh("i"), SOURCE), "application/x-ndjson")));
+        return all;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnsweredByRole() {
+        created(postLines("/api/import", example()));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            String name = endpoint.method() + " " + endpoint.pattern();
+            tests.add(DynamicTest.dynamicTest(name + " anonymously: 401", () -> {
+                Call call = endpoint.prepare().get();
+                Response answer = send(null, endpoint.method(), call.path(), call.body(), call.contentType());
+                assertThat(answer.status()).as(answer.text()).isEqualTo(401);
+                assertThat(answer.headers().getFirst("WWW-Authenticate")).startsWith("Basic realm=");
+                assertThat(answer.json().get("status").asInt()).isEqualTo(401);
+            }));
+            for (TestUser as : TestUsers.ALL) {
+                boolean allowed = endpoint.roles().contains(as.role());
+                tests.add(DynamicTest.dynamicTest(name + " as " + as.role() + ": " + (allowed ? "2xx" : "403"), () -> {
+                    Call call = endpoint.prepare().get();
+                    Response answer = send(as, endpoint.method(), call.path(), call.body(), call.contentType());
+                    if (allowed) {
+                        assertThat(answer.status()).as(answer.text()).isBetween(200, 299);
+                    } else {
+                        assertThat(answer.status()).as(answer.text()).isEqualTo(403);
+                        assertThat(answer.json().get("detail").asText()).contains("your role does not allow");
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theMatrixNamesEveryApiEndpoint() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/"))
+                .forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> mapped.add(method + " " + pattern))));
+        Set<String> listed = new TreeSet<>();
+        endpoints().forEach(endpoint -> listed.add(endpoint.method() + " " + endpoint.pattern()));
+        assertThat(listed).isEqualTo(mapped);
+    }
+
+    @Test
+    void healthIsOpenAndOtherActuatorEndpointsAreNot() {
+        assertThat(send(null, HttpMethod.GET, "/actuator/health", null, null).status()).isEqualTo(200);
+        assertThat(send(null, HttpMethod.GET, "/actuator", null, null).status()).isEqualTo(401);
+        assertThat(send(TestUsers.VIEWER, HttpMethod.GET, "/actuator", null, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void apiDocumentationNeedsALogin() {
+        assertThat(send(null, HttpMethod.GET, "/v3/api-docs", null, null).status()).isEqualTo(401);
+        assertThat(send(TestUsers.VIEWER, HttpMethod.GET, "/v3/api-docs", null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void otherMethodsAreRefused() {
+        assertThat(send(TestUsers.ADMIN, HttpMethod.DELETE, "/api/coalitions/it-coalition", null, null).status())
+                .isIn(403, 405);
+        assertThat(send(TestUsers.ADMIN, HttpMethod.PUT, "/api/coalitions", "{}", "application/json").status())
+                .isIn(403, 405);
+    }
+
+    private void read(List<Endpoint> all, String pattern, String path) {
+        all.add(new Endpoint(HttpMethod.GET, pattern, READERS, () -> new Call(path, null, null)));
+    }
+
+    private Endpoint partyAct(String kind, Supplier<String> coalition, String party, String date) {
+        return new Endpoint(HttpMethod.POST, "/api/coalitions/{coalition}/" + kind, RECORDERS, () -> json(
+                "/api/coalitions/" + coalition.get() + "/" + kind,
+                "{\"party\":\"%s\",\"effectiveDate\":\"%s\",\"source\":%s}".formatted(party, date, SOURCE)));
+    }
+
+    private static Call json(String path, String body) {
+        return new Call(path, body, "application/json");
+    }
+
+    private static String fresh(String prefix) {
+        return prefix + "-matrix-" + SEQUENCE.incrementAndGet();
+    }
+
+    private String newCoalition() {
+        String id = fresh("c");
+        created(post("/api/coalitions", """
+                {"coalition":"%s","name":"Matrix","effectiveDate":"2020-01","source":%s}""".formatted(id, SOURCE)));
+        return id;
+    }
+
+    private String joined(String coalition, String party) {
+        created(post("/api/coalitions/" + coalition + "/members",
+                     "{\"party\":\"" + party + "\",\"effectiveDate\":\"2021-01-02\",\"source\":" + SOURCE + "}"));
+        return coalition;
+    }
+
+    private String joinRecord() {
+        return created(post("/api/coalitions/" + newCoalition() + "/members",
+                            "{\"party\":\"FI\",\"effectiveDate\":\"2021-01-02\",\"source\":" + SOURCE + "}"))
+                .json().get("recordId").asText();
+    }
+
+    private String newAgreement() {
+        String id = fresh("a");
+        created(post("/api/agreements", """
+                {"agreement":"%s","coalition":"%s","title":"Matrix agreement","commitmentTerm":"P6Y",
+                 "effectiveDate":"2021-01","source":%s}""".formatted(id, joined(newCoalition(), "EE"), SOURCE)));
+        return id;
+    }
+
+    private static Response created(Response response) {
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response;
+    }
+}

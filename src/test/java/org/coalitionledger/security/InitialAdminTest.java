@@ -1,0 +1,113 @@
+package org.coalitionledger.security;
+
+import org.coalitionledger.LedgerApplication;
+import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** With no user configured, the first start creates the admin; there is never a built-in password. */
+class InitialAdminTest {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @Test
+    void firstStartWritesARandomPasswordReadableOnlyByItsOwnerAndKeepsItAcrossRestarts() throws Exception {
+        Path dataDir = Path.of(LedgerHttpTestSupport.freshDataDir());
+        String password;
+        try (ConfigurableApplicationContext ledger = start(dataDir)) {
+            Path file = dataDir.resolve("initial-admin-password");
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("admin-password.bcrypt")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            password = Files.readString(file).trim();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(status(ledger, "admin", password)).isEqualTo(200);
+            assertThat(status(ledger, "admin", "admin")).isEqualTo(401);
+            assertThat(status(ledger, "admin", "")).isEqualTo(401);
+        }
+        try (ConfigurableApplicationContext again = start(dataDir)) {
+            assertThat(Files.readString(dataDir.resolve("initial-admin-password")).trim()).isEqualTo(password);
+            assertThat(status(again, "admin", password)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void twoFreshLedgersGetDifferentPasswords() throws Exception {
+        Path one = Path.of(LedgerHttpTestSupport.freshDataDir());
+        Path two = Path.of(LedgerHttpTestSupport.freshDataDir());
+        try (ConfigurableApplicationContext a = start(one); ConfigurableApplicationContext b = start(two)) {
+            assertThat(Files.readString(one.resolve("initial-admin-password")))
+                    .isNotEqualTo(Files.readString(two.resolve("initial-admin-password")));
+        }
+    }
+
+    @Test
+    void passwordFromTheEnvironmentIsUsedAndNothingIsWritten() throws Exception {
+        Path dataDir = Path.of(LedgerHttpTestSupport.freshDataDir());
+        try (ConfigurableApplicationContext ledger = start(dataDir,
+                                                           "--ledger.security.admin-password=correct-horse-battery")) {
+            assertThat(status(ledger, "admin", "correct-horse-battery")).isEqualTo(200);
+            assertThat(dataDir.resolve("initial-admin-password")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aShortAdminPasswordIsRefusedAtStart() {
+        assertThatThrownBy(() -> start(Path.of(LedgerHttpTestSupport.freshDataDir()),
+                                       "--ledger.security.admin-password=short"))
+                .hasStackTraceContaining("LEDGER_ADMIN_PASSWORD must be at least 12 characters long");
+    }
+
+    @Test
+    void aConfiguredPlainPasswordIsRefusedAtStart() {
+        assertThatThrownBy(() -> start(Path.of(LedgerHttpTestSupport.freshDataDir()),
+                                       "--ledger.security.users[0].name=bob",
+                                       "--ledger.security.users[0].password=hunter2",
+                                       "--ledger.security.users[0].roles=VIEWER"))
+                .hasStackTraceContaining("ledger.security.users[0].password (user 'bob') must be a bcrypt hash");
+    }
+
+    @Test
+    void aConfiguredUserWithoutRolesIsRefusedAtStart() {
+        assertThatThrownBy(() -> start(Path.of(LedgerHttpTestSupport.freshDataDir()),
+                                       "--ledger.security.users[0].name=bob",
+                                       "--ledger.security.users[0].password="
+                                               + new BCryptPasswordEncoder(4).encode("a password")))
+                .hasStackTraceContaining("ledger.security.users[0].roles (user 'bob') must name at least one");
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + dataDir));
+        arguments.addAll(List.of(more));
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--ledger.security.admin-password="))) {
+            arguments.add("--ledger.security.admin-password=");
+        }
+        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static int status(ConfigurableApplicationContext ledger, String user, String password) throws Exception {
+        int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/coalitions"))
+                                   .header("Authorization", "Basic " + basic).GET().build(),
+                           HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
