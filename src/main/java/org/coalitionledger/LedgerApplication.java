@@ -7,9 +7,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class LedgerApplication {
 
-    public static void main(String[] args) {
+    static {
         // Axon's update checker also reads this switch; the ledger never connects to anything outside the host.
+        // Set when the class loads, so that it holds however the application is started.
         System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    public static void main(String[] args) {
         SpringApplication.run(LedgerApplication.class, args);
     }
 }
