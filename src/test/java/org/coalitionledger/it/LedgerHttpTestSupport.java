@@ -10,13 +10,22 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Helpers for tests that drive the whole application over real HTTP. */
+/**
+ * Helpers for tests that drive the whole application over real HTTP, on H2 or on PostgreSQL as {@link TestDatabase}
+ * says; each test class gets an application and a database of its own.
+ */
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class LedgerHttpTestSupport {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +35,11 @@ public abstract class LedgerHttpTestSupport {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
 
     /** A fresh data directory, so that each test class starts on an empty file database. */
     public static String freshDataDir() {
