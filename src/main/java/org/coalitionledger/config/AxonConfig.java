@@ -28,15 +28,18 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
+import org.coalitionledger.cluster.NodeIdentity;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.recording.Acts;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * How Axon stores things here: events, snapshots and tracking tokens in the application's own database through
@@ -97,11 +100,24 @@ class AxonConfig {
                 .build();
     }
 
+    /** This node's name as the owner of its segment claims; see {@link NodeIdentity}. */
     @Bean
-    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+    NodeIdentity nodeIdentity(@Value("${ledger.node-id:}") String configured) {
+        return NodeIdentity.of(configured);
+    }
+
+    /**
+     * Tracking tokens in {@code token_entry}. A segment claimed by a node is not processed by another until the
+     * claim is released or has not been renewed for {@code axon.eventhandling.tokenstore.claim-timeout}.
+     */
+    @Bean
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer, NodeIdentity node,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections(dataSource))
                 .serializer(serializer)
+                .nodeId(node.value())
+                .claimTimeout(claimTimeout)
                 .contentType(byte[].class)
                 .schema(TokenSchema.builder()
                                 .setTokenTable("token_entry")
