@@ -15,7 +15,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
@@ -97,6 +100,24 @@ class AxonConfig {
                 .eventSerializer(eventSerializer)
                 .schema(EVENT_SCHEMA)
                 .dataType(byte[].class)
+                .build();
+    }
+
+    /**
+     * The event store as Axon's auto-configuration builds it, but polling the database for events written by other
+     * nodes every {@code ledger.cluster.event-poll-interval} instead of every second. Events written on this node wake
+     * its processors at once either way; the poll bounds how soon another node's projections see a write (and so how
+     * long a write waits for read-your-writes on a cluster).
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration axonConfiguration,
+                                  @Value("${ledger.cluster.event-poll-interval:PT0.2S}") Duration poll) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axonConfiguration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axonConfiguration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(poll.toMillis())
                 .build();
     }
 
