@@ -1,5 +1,6 @@
 package org.coalitionledger;
 
+import org.coalitionledger.copy.CopyToPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class LedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(CopyToPostgres.COMMAND)) {
+            // a one-off command of the same jar (docs/operations.md): no application is started
+            System.exit(CopyToPostgres.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                                           System.out));
+        }
         // Axon's update checker also reads this switch; the ledger never connects to anything outside the host.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(LedgerApplication.class, args);
