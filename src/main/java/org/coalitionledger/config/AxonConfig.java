@@ -92,15 +92,15 @@ class AxonConfig {
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer)
             throws SQLException {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections(dataSource))
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(new SQLErrorCodesResolver(dataSource))
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .schema(EVENT_SCHEMA)
-                .dataType(byte[].class)
-                .build();
+                .dataType(byte[].class);
+        return new CommitOrderedEventStorageEngine(builder, isPostgres(dataSource));
     }
 
     /**
@@ -209,6 +209,12 @@ class AxonConfig {
                 return Integer.MAX_VALUE;
             }
         };
+    }
+
+    private static boolean isPostgres(DataSource dataSource) throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        }
     }
 
     private static ConnectionProvider connections(DataSource dataSource) {

@@ -56,6 +56,11 @@ class TwoNodesTest {
             awaitTrue("both nodes own segments of every projection", Duration.ofSeconds(60), () -> PROCESSORS.stream()
                     .allMatch(p -> owners(db, p).equals(Set.of("node-a", "node-b"))));
 
+            // a rebuild needs every segment: refused plainly while the other node holds some
+            HttpResponse<String> rebuild = nodeA.post("/api/admin/rebuilds/membership", "", "application/json");
+            assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(409);
+            assertThat(rebuild.body()).contains("another node is processing the membership projection");
+
             List<String> acknowledged = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
