@@ -82,9 +82,24 @@ public final class CopyToPostgres {
         try {
             return new CopyToPostgres(out).copy(h2Url, to, user, password);
         } catch (SQLException | RuntimeException e) {
-            out.println("Copy failed, nothing was written to the target: " + e.getMessage());
+            if (h2InUse(e)) {
+                out.println("The H2 ledger in " + Path.of(from).toAbsolutePath() + " is in use: stop the application"
+                                    + " first. Nothing was written to the target.");
+            } else {
+                out.println("Copy failed, nothing was written to the target: " + e.getMessage());
+            }
             return 1;
         }
+    }
+
+    /** H2's "database may be already in use" (error 90020): the application still holds the file. */
+    private static boolean h2InUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "90020".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String usage() {
