@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ProjectionBarrier {
 
     private static final long SEGMENT_COUNT_TTL_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final long STORED_POSITIONS_TTL_NANOS = Duration.ofMillis(10).toNanos();
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -37,6 +39,7 @@ public class ProjectionBarrier {
     private final Serializer serializer;
     private final Duration timeout;
     private final Map<String, SegmentCount> segmentCounts = new ConcurrentHashMap<>();
+    private final Map<String, StoredPositions> storedPositions = new ConcurrentHashMap<>();
 
     ProjectionBarrier(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                       JdbcTemplate jdbc, Serializer serializer,
@@ -50,6 +53,9 @@ public class ProjectionBarrier {
     }
 
     private record SegmentCount(int count, long readAt) {
+    }
+
+    private record StoredPositions(Map<Integer, Long> positions, long readAt) {
     }
 
     /** True once every running projection has caught up with the head as it is now; false on time-out. */
@@ -107,20 +113,31 @@ public class ProjectionBarrier {
 
     /** Whether the tokens stored for the segments that this node does not process have reached the position. */
     private boolean storedTokensReach(String processorName, Map<Integer, EventTrackerStatus> here, long position) {
-        return jdbc.query("select segment, token, token_type from token_entry where processor_name = ?",
-                          (rs, n) -> {
-                              if (here.containsKey(rs.getInt(1))) {
-                                  return true;
-                              }
-                              byte[] token = rs.getBytes(2);
-                              if (token == null) {
-                                  return false;
-                              }
-                              TrackingToken stored = serializer.deserialize(
-                                      new SimpleSerializedObject<>(token, byte[].class, rs.getString(3), null));
-                              return stored != null && stored.position().orElse(-1) >= position;
-                          }, processorName)
-                .stream().allMatch(Boolean::booleanValue);
+        return storedPositions(processorName).entrySet().stream()
+                .filter(segment -> !here.containsKey(segment.getKey()))
+                .allMatch(segment -> segment.getValue() >= position);
+    }
+
+    /**
+     * The position of each segment's stored token (-1 if none yet), read at most once per
+     * {@link #STORED_POSITIONS_TTL_NANOS} however many writes are waiting, so that waiting costs the database one small
+     * query per projection at a time.
+     */
+    private Map<Integer, Long> storedPositions(String processorName) {
+        long now = System.nanoTime();
+        StoredPositions known = storedPositions.get(processorName);
+        if (known != null && now - known.readAt() < STORED_POSITIONS_TTL_NANOS) {
+            return known.positions();
+        }
+        Map<Integer, Long> positions = new HashMap<>();
+        jdbc.query("select segment, token, token_type from token_entry where processor_name = ?", rs -> {
+            byte[] token = rs.getBytes(2);
+            TrackingToken stored = token == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, rs.getString(3), null));
+            positions.put(rs.getInt(1), stored == null ? -1 : stored.position().orElse(-1));
+        }, processorName);
+        storedPositions.put(processorName, new StoredPositions(positions, now));
+        return positions;
     }
 
     /** The number of segments of a processor across all nodes; it changes only on a split or merge. */
