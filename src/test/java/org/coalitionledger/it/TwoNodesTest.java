@@ -81,6 +81,19 @@ class TwoNodesTest {
                     assertThat(JSON.readTree(refused.body()).get("title").asText()).isEqualTo("Conflict");
                     answers.stream().filter(r -> r.statusCode() == 201).forEach(r -> acknowledged.add(recordId(r)));
                 }
+                // the same new coalition id formed on both nodes at the same moment
+                for (int i = 0; i < 3; i++) {
+                    String twin = "twin-" + i;
+                    CyclicBarrier together = new CyclicBarrier(2);
+                    CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(
+                            () -> form(nodeA, twin, together), pool);
+                    CompletableFuture<HttpResponse<String>> onB = CompletableFuture.supplyAsync(
+                            () -> form(nodeB, twin, together), pool);
+                    List<HttpResponse<String>> answers = List.of(onA.get(), onB.get());
+                    assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList())
+                            .as(twin + ": " + answers.stream().map(HttpResponse::body).toList())
+                            .containsExactly(201, 409);
+                }
                 // different coalitions written through both nodes at once: no conflict, everything stored
                 ConcurrentLinkedQueue<HttpResponse<String>> answers = new ConcurrentLinkedQueue<>();
                 List<CompletableFuture<Void>> writes = new ArrayList<>();
@@ -99,7 +112,7 @@ class TwoNodesTest {
 
             // every acknowledged act is stored exactly once, and nothing else was stored
             assertThat(acknowledged).hasSize(CONTESTED.size() + 2 * UNCONTESTED.size()).doesNotHaveDuplicates();
-            assertThat(eventCount(db)).isEqualTo(4 + acknowledged.size());
+            assertThat(eventCount(db)).isEqualTo(4 + 3 + acknowledged.size());
             for (String recordId : acknowledged) {
                 assertThat(db.queryForObject("select count(*) from domain_event_entry"
                                                      + " where position(? in convert_from(payload, 'UTF8')) > 0",
@@ -147,6 +160,11 @@ class TwoNodesTest {
     }
 
     private static HttpResponse<String> form(LedgerClient node, String coalition) {
+        return form(node, coalition, null);
+    }
+
+    private static HttpResponse<String> form(LedgerClient node, String coalition, CyclicBarrier together) {
+        awaitTogether(together);
         return node.postJson("/api/coalitions", """
                 {"coalition":"%s","name":"Coalition %s","parentGroup":"UDCG","focusAreas":["test"],
                  "effectiveDate":"2020-01","source":%s}""".formatted(coalition, coalition, SOURCE));
@@ -154,6 +172,13 @@ class TwoNodesTest {
 
     private static HttpResponse<String> join(LedgerClient node, String coalition, String party,
                                              CyclicBarrier together) {
+        awaitTogether(together);
+        return node.postJson("/api/coalitions/" + coalition + "/members", """
+                {"party":"%s","effectiveDate":"2021-03-04","source":%s}""".formatted(party, SOURCE));
+    }
+
+    /** Lets two requests leave at the same moment. */
+    private static void awaitTogether(CyclicBarrier together) {
         try {
             if (together != null) {
                 together.await();
@@ -161,8 +186,6 @@ class TwoNodesTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return node.postJson("/api/coalitions/" + coalition + "/members", """
-                {"party":"%s","effectiveDate":"2021-03-04","source":%s}""".formatted(party, SOURCE));
     }
 
     private static String recordId(HttpResponse<String> answer) {
