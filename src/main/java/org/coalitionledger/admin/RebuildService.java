@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
@@ -69,7 +70,14 @@ public class RebuildService {
         long total = head == null ? 0 : head.position().orElse(0);
         log.info("Rebuilding the {} projection from {} stored events", group, total);
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            // another node on the same database holds segments of this projection; leave everything as it was
+            processor.start();
+            throw Rejection.conflict("group", "another node is processing the " + group + " projection; a rebuild"
+                    + " needs every segment, so run it while only this node is running (docs/operations.md)");
+        }
         Rebuild rebuild = new Rebuild(group, Instant.now(), total);
         rebuilds.put(group, rebuild);
         finished.remove(group);

@@ -12,10 +12,13 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
@@ -28,15 +31,18 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
+import org.coalitionledger.cluster.NodeIdentity;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.recording.Acts;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * How Axon stores things here: events, snapshots and tracking tokens in the application's own database through
@@ -86,22 +92,53 @@ class AxonConfig {
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer)
             throws SQLException {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections(dataSource))
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(new SQLErrorCodesResolver(dataSource))
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .schema(EVENT_SCHEMA)
-                .dataType(byte[].class)
+                .dataType(byte[].class);
+        return new CommitOrderedEventStorageEngine(builder, isPostgres(dataSource));
+    }
+
+    /**
+     * The event store as Axon's auto-configuration builds it, but polling the database for events written by other
+     * nodes every {@code ledger.cluster.event-poll-interval} instead of every second. Events written on this node wake
+     * its processors at once either way; the poll bounds how soon another node's projections see a write (and so how
+     * long a write waits for read-your-writes on a cluster).
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration axonConfiguration,
+                                  @Value("${ledger.cluster.event-poll-interval:PT0.2S}") Duration poll) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axonConfiguration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axonConfiguration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(poll.toMillis())
                 .build();
     }
 
+    /** This node's name as the owner of its segment claims; see {@link NodeIdentity}. */
     @Bean
-    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+    NodeIdentity nodeIdentity(@Value("${ledger.node-id:}") String configured) {
+        return NodeIdentity.of(configured);
+    }
+
+    /**
+     * Tracking tokens in {@code token_entry}. A segment claimed by a node is not processed by another until the
+     * claim is released or has not been renewed for {@code axon.eventhandling.tokenstore.claim-timeout}.
+     */
+    @Bean
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer, NodeIdentity node,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections(dataSource))
                 .serializer(serializer)
+                .nodeId(node.value())
+                .claimTimeout(claimTimeout)
                 .contentType(byte[].class)
                 .schema(TokenSchema.builder()
                                 .setTokenTable("token_entry")
@@ -172,6 +209,12 @@ class AxonConfig {
                 return Integer.MAX_VALUE;
             }
         };
+    }
+
+    private static boolean isPostgres(DataSource dataSource) throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        }
     }
 
     private static ConnectionProvider connections(DataSource dataSource) {

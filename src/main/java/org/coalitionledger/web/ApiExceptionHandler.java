@@ -1,7 +1,9 @@
 package org.coalitionledger.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
@@ -50,8 +52,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, null, "unknown id '" + id + "'");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrent(ConcurrencyException e) {
+    /**
+     * Two writers appended to the same coalition or agreement at once (two nodes, or an import and a node): the
+     * event store's unique (aggregate, sequence number) key let one of them win. Axon reports the loser as a
+     * {@link ConcurrencyException}, or as an {@link AggregateStreamCreationException} when both created the same id.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrent(Exception e) {
+        log.info("Concurrent write refused: {}", e.getMessage());
         return problem(HttpStatus.CONFLICT, null, "another act was recorded on the same coalition or agreement at"
                 + " the same moment, or the id is already taken; nothing was written, check and retry");
     }
@@ -59,6 +67,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, null, e.getMessage() + "; nothing was written");
+    }
+
+    /** A command failure that reaches us wrapped (by Axon's gateway or a distributed bus) is answered as its cause. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof Rejection rejection) {
+                return rejected(rejection);
+            }
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return concurrent((Exception) cause);
+            }
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -10,6 +10,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.coalitionledger.it.TestUsers.TestUser;
@@ -19,7 +21,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Helpers for tests that drive the whole application over real HTTP. */
+/**
+ * Helpers for tests that drive the whole application over real HTTP, on H2 or on PostgreSQL as {@link TestDatabase}
+ * says; each test class gets an application and a database of its own.
+ */
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class LedgerHttpTestSupport {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +36,11 @@ public abstract class LedgerHttpTestSupport {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
 
     /** Every test application knows one user per role ({@link TestUsers}). */
     @DynamicPropertySource

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Records, closes the application, starts a new one on the same H2 file: everything is still there. */
+/** Records, closes the application, starts a new one on the same database: everything is still there. */
 class RestartTest {
 
     private final ObjectMapper json = new ObjectMapper();
@@ -23,7 +23,9 @@ class RestartTest {
             HttpResponse<String> imported = first.post("/api/import", example, "application/x-ndjson");
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         }
-        assertThat(dataDir.resolve("ledger.mv.db")).exists();
+        if (!TestDatabase.postgres()) {
+            assertThat(dataDir.resolve("ledger.mv.db")).exists();
+        }
 
         try (RunningLedger second = RunningLedger.start(dataDir)) {
             JsonNode members = json.readTree(second.get("/api/coalitions/it-coalition/members").body());

@@ -5,54 +5,56 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A whole application started on a data directory of its own, spoken to over real HTTP; close it to stop it. */
+/**
+ * A whole application started on a data directory of its own (and, on the PostgreSQL run, a database of its own; see
+ * {@link TestDatabase}), spoken to over real HTTP; close it to stop it.
+ */
 final class RunningLedger implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
     private final ConfigurableApplicationContext context;
+    private final LedgerClient client;
 
     private RunningLedger(ConfigurableApplicationContext context) {
         this.context = context;
+        this.client = new LedgerClient(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    /** Starts on the data directory's ledger; a second start on the same directory finds the same ledger. */
     static RunningLedger start(Path dataDir) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + dataDir));
-        arguments.addAll(TestUsers.asArguments());
-        return new RunningLedger(new SpringApplicationBuilder(LedgerApplication.class)
-                                         .run(arguments.toArray(String[]::new)));
+        return start(TestDatabase.arguments(dataDir));
     }
 
     static RunningLedger startFresh() {
         return start(Path.of(LedgerHttpTestSupport.freshDataDir()));
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", TestUsers.ADMIN.basic()));
+    /** Starts with these command-line arguments (on a random port). */
+    static RunningLedger start(List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.add(0, "--server.port=0");
+        all.addAll(TestUsers.asArguments());
+        return new RunningLedger(new SpringApplicationBuilder(LedgerApplication.class).run(all.toArray(String[]::new)));
     }
 
-    HttpResponse<String> post(String path, String body, String contentType)
-            throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                            .header("Content-Type", contentType).header("Authorization", TestUsers.ADMIN.basic()));
+    ConfigurableApplicationContext context() {
+        return context;
     }
 
-    private URI uri(String path) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return URI.create("http://localhost:" + port + path);
+    LedgerClient client() {
+        return client;
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String path) {
+        return client.get(path);
+    }
+
+    HttpResponse<String> post(String path, String body, String contentType) {
+        return client.post(path, body, contentType);
     }
 
     @Override

@@ -1,0 +1,94 @@
+package org.coalitionledger.it;
+
+import org.coalitionledger.LedgerApplication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The application as a separate operating-system process ({@code java -cp <test class path> LedgerApplication}),
+ * as a node runs in production, so that it can be killed with SIGKILL. Its output goes to a log file.
+ */
+final class LedgerProcess implements AutoCloseable {
+
+    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
+    private final Process process;
+    private final Path log;
+    private final LedgerClient client;
+
+    private LedgerProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.client = new LedgerClient(port);
+    }
+
+    /** Starts a node with these environment variables and arguments and waits until it listens. */
+    static LedgerProcess start(Map<String, String> environment, List<String> arguments, Path log,
+                               Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
+                "--server.port=0"));
+        command.addAll(arguments);
+        command.addAll(TestUsers.asArguments());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher started = STARTED.matcher(read(log));
+            if (started.find()) {
+                return new LedgerProcess(process, log, Integer.parseInt(started.group(1)));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the node exited with " + process.exitValue() + ":\n" + read(log));
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the node did not start within " + timeout + ":\n" + read(log));
+    }
+
+    LedgerClient client() {
+        return client;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String log() {
+        return read(log);
+    }
+
+    /** SIGKILL: the process ends at once, without closing anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
