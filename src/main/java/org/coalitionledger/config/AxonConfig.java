@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -122,6 +124,23 @@ class AxonConfig {
     }
 
     /** This node's name as the owner of its segment claims; see {@link NodeIdentity}. */
+    /**
+     * Aggregates stay in memory between commands (entries the garbage collector may drop), so a command loads no events
+     * when its aggregate is cached and appends stay flat however long a coalition's history grows. A command whose
+     * append fails (another node wrote first) rolls back and drops its entry; {@code Recorder} then retries it on
+     * fresh state. One cache per aggregate type: ids are unique across both, and a lookup of one kind's id in the
+     * other's repository must miss and be refused as before.
+     */
+    @Bean
+    Cache coalitionCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache agreementCache() {
+        return new WeakReferenceCache();
+    }
+
     @Bean
     NodeIdentity nodeIdentity(@Value("${ledger.node-id:}") String configured) {
         return NodeIdentity.of(configured);

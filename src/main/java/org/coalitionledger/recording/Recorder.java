@@ -2,7 +2,11 @@ package org.coalitionledger.recording;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.coalitionledger.common.ActCommand;
@@ -55,7 +59,7 @@ public class Recorder {
             Checks.slug(act.aggregateType().equals("Agreement") ? "agreement" : "coalition", act.aggregateId());
         }
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // the id is unknown, or belongs to the other kind of aggregate
             String field = command.getClass().getPackageName().startsWith("org.coalitionledger.agreement")
@@ -63,6 +67,36 @@ public class Recorder {
             throw Rejection.notFound(field, "unknown " + field + " '" + Text.clip(targetOf(command)) + "'");
         }
     }
+
+    /**
+     * Sends a command on its own; if its append lost a race (another node, or another request, wrote to the same
+     * aggregate first, or this node's cached aggregate was older than the store), the command is checked again on
+     * the fresh state, up to {@link #ATTEMPTS} times in all. A command that conflicts with what was written is then
+     * refused by the aggregate's own rules (409 naming the field). Within an import, conflicts surface when the
+     * import commits, and the whole import is refused.
+     */
+    private void send(CommandMessage<?> message) {
+        if (CurrentUnitOfWork.isStarted()) {
+            commands.sendAndWait(message);
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(message);
+                return;
+            } catch (ConcurrencyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            } catch (CommandExecutionException e) {
+                if (attempt == ATTEMPTS || !(e.getCause() instanceof ConcurrencyException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static final int ATTEMPTS = 3;
 
     private static String targetOf(Object command) {
         for (var component : command.getClass().getRecordComponents()) {

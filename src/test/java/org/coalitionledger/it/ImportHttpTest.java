@@ -96,6 +96,22 @@ class ImportHttpTest extends LedgerHttpTestSupport {
     }
 
     @Test
+    void aRefusedOrDryRunImportLeavesNoTraceInTheAggregatesItTouched() {
+        assertThat(postLines("/api/import", String.join("\n", exampleAs("untouched"))).status()).isEqualTo(201);
+        String frJoin = "{\"command\":\"JoinCoalition\",\"coalition\":\"untouched\",\"party\":\"FR\","
+                + "\"effectiveDate\":\"2024-05-02\",\"source\":" + SOURCE + "}";
+        String frLead = "{\"command\":\"DesignateLead\",\"coalition\":\"untouched\",\"party\":\"PT\","
+                + "\"effectiveDate\":\"2024-05-03\",\"source\":" + SOURCE + "}";
+        // FR's join is applied to the coalition before the lead of a non-member refuses the whole import
+        assertThat(postLines("/api/import", frJoin + "\n" + frLead).status()).isEqualTo(422);
+        assertThat(postLines("/api/import?dryRun=true", frJoin).status()).isEqualTo(200);
+        // had the coalition kept FR from either, this join would be refused as a second one
+        Response joined = post("/api/coalitions/untouched/members",
+                               "{\"party\":\"FR\",\"effectiveDate\":\"2024-05-02\",\"source\":" + SOURCE + "}");
+        assertThat(joined.status()).as(joined.text()).isEqualTo(201);
+    }
+
+    @Test
     void invalidUtf8IsRejected() {
         byte[] body = {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
         var response = send(user, org.springframework.http.HttpMethod.POST, "/api/import", body,
