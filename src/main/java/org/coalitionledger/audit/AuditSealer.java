@@ -61,7 +61,8 @@ public class AuditSealer {
         this.gapTimeout = gapTimeout;
     }
 
-    @Scheduled(fixedDelayString = "${ledger.audit.seal-interval:PT1S}", initialDelayString = "PT1S")
+    @Scheduled(fixedDelayString = "${ledger.audit.seal-interval:PT1S}",
+               initialDelayString = "${ledger.audit.seal-interval:PT1S}")
     void sealRegularly() {
         try {
             seal(false);

@@ -113,9 +113,9 @@ class AuditStore {
     }
 
     long lastSealedGlobalIndex() {
-        Long last = jdbc.queryForObject("select global_index from audit_leaf where leaf_index ="
-                                                + " (select max(leaf_index) from audit_leaf)", Long.class);
-        return last == null ? 0 : last;
+        return jdbc.queryForList("select global_index from audit_leaf where leaf_index ="
+                                         + " (select max(leaf_index) from audit_leaf)", Long.class)
+                .stream().findFirst().orElse(0L);
     }
 
     void insertLeaves(List<SealedLeaf> leaves) {

@@ -52,6 +52,11 @@ public abstract class LedgerHttpTestSupport {
         return exchange(HttpMethod.GET, path, HttpEntity.EMPTY);
     }
 
+    /** A GET whose body is binary (a zip), as the other helpers send it. */
+    protected ResponseEntity<byte[]> getBytes(String path) {
+        return http.exchange(path, HttpMethod.GET, HttpEntity.EMPTY, byte[].class);
+    }
+
     protected long eventCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
