@@ -20,9 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditTamperHttpTest extends LedgerHttpTestSupport {
 
+    /** One directory for every read of the property (a supplier is asked again at each read). */
+    private static final String DATA_DIR = freshDataDir();
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+        registry.add("ledger.data-dir", () -> DATA_DIR);
         registry.add("ledger.audit.seal-interval", () -> "PT1H");
         registry.add("ledger.audit.checkpoint-every", () -> "10");
     }
