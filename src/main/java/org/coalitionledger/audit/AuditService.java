@@ -7,7 +7,14 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -20,6 +27,7 @@ public class AuditService {
     private final AuditStore store;
     private final AuditKeys keys;
     private final AuditSealer sealer;
+    private final Set<String> verifiedSignatures = ConcurrentHashMap.newKeySet();
 
     AuditService(AuditStore store, AuditKeys keys, AuditSealer sealer) {
         this.store = store;
@@ -30,11 +38,11 @@ public class AuditService {
     /** Recomputes every leaf from the event store and checks it against the sealed tree and every checkpoint. */
     public Verification.Result verify() {
         List<Checkpoint> checkpoints = store.checkpoints();
-        try (Rows<AuditStore.StoredEvent> events = store.events(); Rows<AuditStore.SealedLeaf> leaves = store.leaves()) {
-            Iterator<Verification.Entry> eventIterator = map(events, AuditStore.StoredEvent::event);
-            Iterator<Verification.Leaf> leafIterator = map(leaves, leaf -> new Verification.Leaf(
-                    leaf.hash(), leaf.eventId(), leaf.recordId()));
-            return Verification.run(eventIterator, leafIterator, checkpoints, keys.publicKey(),
+        try (Rows<AuditStore.StoredEvent> events = store.events(); Rows<byte[]> leaves = store.leafHashes();
+             Prefetch<AuditStore.StoredEvent, Verification.Entry> eventIterator = new Prefetch<>(
+                     events, AuditStore.StoredEvent::event, "audit-verify-events")) {
+            Iterator<Verification.Leaf> leafIterator = map(leaves, hash -> new Verification.Leaf(hash, null, null));
+            return Verification.run(eventIterator, leafIterator, checkpoints, signaturesCheckedAhead(checkpoints),
                                     new Verification.Lookup() {
                                         @Override
                                         public boolean inEvents(String eventId) {
@@ -45,8 +53,42 @@ public class AuditService {
                                         public boolean inLeaves(String eventId) {
                                             return store.leafExists(eventId);
                                         }
+
+                                        @Override
+                                        public Verification.Leaf sealedLeaf(long position) {
+                                            return store.leafAt(position).map(leaf -> new Verification.Leaf(
+                                                    leaf.hash(), leaf.eventId(), leaf.recordId())).orElse(null);
+                                        }
                                     });
         }
+    }
+
+    /**
+     * Checks the checkpoints' signatures on another thread, in order, while the events are read; a signature that
+     * verified once (the same size, root, time and signature bytes) is remembered in memory and not checked again.
+     */
+    private Predicate<Checkpoint> signaturesCheckedAhead(List<Checkpoint> checkpoints) {
+        List<CompletableFuture<Boolean>> results = new ArrayList<>();
+        checkpoints.forEach(checkpoint -> results.add(new CompletableFuture<>()));
+        CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < checkpoints.size(); i++) {
+                Checkpoint checkpoint = checkpoints.get(i);
+                String id = checkpoint.signedText() + checkpoint.signatureBase64();
+                boolean valid = verifiedSignatures.contains(id) || checkpoint.signatureValid(keys.publicKey());
+                if (valid) {
+                    verifiedSignatures.add(id);
+                }
+                results.get(i).complete(valid);
+            }
+        }).exceptionally(failure -> {
+            results.forEach(result -> result.completeExceptionally(failure));
+            return null;
+        });
+        Map<Long, Integer> index = new HashMap<>();
+        for (int i = 0; i < checkpoints.size(); i++) {
+            index.put(checkpoints.get(i).treeSize(), i);
+        }
+        return checkpoint -> results.get(index.get(checkpoint.treeSize())).join();
     }
 
     /** Seals what is stored and signs a checkpoint of the whole tree (none when nothing new was sealed). */

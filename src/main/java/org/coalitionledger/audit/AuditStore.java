@@ -68,6 +68,16 @@ class AuditStore {
                 + " from audit_leaf order by leaf_index", AuditStore::leaf);
     }
 
+    /** Every sealed leaf hash in position order, streamed (what verify reads). */
+    Rows<byte[]> leafHashes() {
+        return Rows.open(dataSource, "select leaf_hash from audit_leaf order by leaf_index", row -> row.getBytes(1));
+    }
+
+    Optional<SealedLeaf> leafAt(long position) {
+        return jdbc.query("select leaf_index, global_index, event_identifier, record_id, leaf_hash from audit_leaf"
+                                  + " where leaf_index = ?", (row, n) -> leaf(row), position).stream().findFirst();
+    }
+
     /** The leaf hashes of the first {@code size} positions, 32 bytes each, in one array. */
     byte[] leafHashes(long size) {
         if (size > Integer.MAX_VALUE / Merkle.HASH_SIZE) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -26,35 +28,53 @@ public record CanonicalEvent(String eventId, String aggregateType, String aggreg
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<Bytes> BUFFER = ThreadLocal.withInitial(() -> new Bytes(4096));
 
     /** The canonical bytes: the line of the audit bundle and the input of the leaf hash. */
     @Override
     public byte[] canonicalBytes() {
-        return canonicalText().getBytes(StandardCharsets.UTF_8);
+        Bytes out = new Bytes(256 + (payload.length + 2) / 3 * 4
+                                      + (metaData == null ? 0 : (metaData.length + 2) / 3 * 4));
+        write(out);
+        return out.toArray();
+    }
+
+    /** The leaf hash, encoding into a buffer kept per thread: what verification does for every event. */
+    @Override
+    public byte[] leafHash(MessageDigest digest) {
+        Bytes out = BUFFER.get();
+        out.size = 0;
+        write(out);
+        digest.reset();
+        digest.update((byte) 0x00);
+        digest.update(out.bytes, 0, out.size);
+        return digest.digest();
+    }
+
+    private void write(Bytes out) {
+        out.ascii("{\"aggregateId\":");
+        out.string(aggregateId);
+        out.ascii(",\"aggregateType\":");
+        out.string(aggregateType);
+        out.ascii(",\"eventId\":");
+        out.string(eventId);
+        out.ascii(",\"metaData\":");
+        out.base64(metaData);
+        out.ascii(",\"payload\":");
+        out.base64(payload);
+        out.ascii(",\"payloadRevision\":");
+        out.string(payloadRevision);
+        out.ascii(",\"payloadType\":");
+        out.string(payloadType);
+        out.ascii(",\"sequenceNumber\":");
+        out.ascii(Long.toString(sequenceNumber));
+        out.ascii(",\"timestamp\":");
+        out.string(timestamp);
+        out.ascii(",\"v\":" + VERSION + "}");
     }
 
     public String canonicalText() {
-        StringBuilder out = new StringBuilder(256 + payload.length * 4 / 3
-                                                      + (metaData == null ? 0 : metaData.length * 4 / 3));
-        out.append("{\"aggregateId\":");
-        string(out, aggregateId);
-        out.append(",\"aggregateType\":");
-        string(out, aggregateType);
-        out.append(",\"eventId\":");
-        string(out, eventId);
-        out.append(",\"metaData\":");
-        string(out, metaData == null ? null : BASE64.encodeToString(metaData));
-        out.append(",\"payload\":");
-        string(out, BASE64.encodeToString(payload));
-        out.append(",\"payloadRevision\":");
-        string(out, payloadRevision);
-        out.append(",\"payloadType\":");
-        string(out, payloadType);
-        out.append(",\"sequenceNumber\":").append(sequenceNumber);
-        out.append(",\"timestamp\":");
-        string(out, timestamp);
-        out.append(",\"v\":").append(VERSION).append('}');
-        return out.toString();
+        return new String(canonicalBytes(), StandardCharsets.UTF_8);
     }
 
     /** The leaf hash of this event. */
@@ -105,32 +125,101 @@ public record CanonicalEvent(String eventId, String aggregateType, String aggreg
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** A JSON string as RFC 8785 writes it: only '"', '\\' and control characters escaped; null as null. */
-    private static void string(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-            return;
+    /** A growing byte array that writes JSON values as RFC 8785 does, straight to UTF-8. */
+    private static final class Bytes {
+
+        private byte[] bytes;
+        private int size;
+        private byte[] scratch = new byte[0];
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
         }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
+
+        void ascii(String text) {
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[size++] = (byte) text.charAt(i);
+            }
+        }
+
+        void base64(byte[] data) {
+            if (data == null) {
+                ascii("null");
+                return;
+            }
+            int length = (data.length + 2) / 3 * 4;
+            if (scratch.length < length) {
+                scratch = new byte[Math.max(length, scratch.length * 2)];
+            }
+            BASE64.encode(data, scratch);
+            ensure(length + 2);
+            bytes[size++] = '"';
+            System.arraycopy(scratch, 0, bytes, size, length);
+            size += length;
+            bytes[size++] = '"';
+        }
+
+        /** A JSON string: only '"', '\\' and control characters escaped; null as null; the rest as UTF-8. */
+        void string(String value) {
+            if (value == null) {
+                ascii("null");
+                return;
+            }
+            ensure(value.length() * 6 + 2);
+            bytes[size++] = '"';
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> two('\\', '"');
+                    case '\\' -> two('\\', '\\');
+                    case '\b' -> two('\\', 'b');
+                    case '\t' -> two('\\', 't');
+                    case '\n' -> two('\\', 'n');
+                    case '\f' -> two('\\', 'f');
+                    case '\r' -> two('\\', 'r');
+                    default -> {
+                        if (c < 0x20) {
+                            two('\\', 'u');
+                            two('0', '0');
+                            two((byte) HEX[c >> 4], (byte) HEX[c & 0xF]);
+                        } else if (c < 0x80) {
+                            bytes[size++] = (byte) c;
+                        } else {
+                            int end = i + 1;
+                            while (end < value.length() && value.charAt(end) >= 0x80) {
+                                end++;
+                            }
+                            byte[] utf8 = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                            ensure(utf8.length);
+                            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+                            size += utf8.length;
+                            i = end - 1;
+                        }
                     }
                 }
             }
+            bytes[size++] = '"';
         }
-        out.append('"');
+
+        private void two(char a, char b) {
+            bytes[size++] = (byte) a;
+            bytes[size++] = (byte) b;
+        }
+
+        private void two(byte a, byte b) {
+            bytes[size++] = a;
+            bytes[size++] = b;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        byte[] toArray() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        }
     }
 }

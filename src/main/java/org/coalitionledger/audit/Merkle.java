@@ -93,6 +93,13 @@ public final class Merkle {
             return size;
         }
 
+        public Frontier copy() {
+            Frontier copy = new Frontier();
+            copy.roots.addAll(roots);
+            copy.size = size;
+            return copy;
+        }
+
         public byte[] root() {
             if (roots.isEmpty()) {
                 return emptyRoot();

@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Checks events against the sealed tree and the signed checkpoints, the same way on the live database
@@ -23,9 +24,17 @@ public final class Verification {
         String recordId();
 
         byte[] canonicalBytes();
+
+        /** SHA-256(0x00 || canonical bytes). */
+        default byte[] leafHash(MessageDigest digest) {
+            return Merkle.leafHash(digest, canonicalBytes());
+        }
     }
 
-    /** What a sealed leaf records: its hash, and which event and record it was made from. */
+    /**
+     * What a sealed leaf records: its hash, and which event and record it was made from (null when read by hash
+     * alone; then {@link Lookup#sealedLeaf} tells).
+     */
     public record Leaf(byte[] hash, String eventId, String recordId) {
     }
 
@@ -36,6 +45,14 @@ public final class Verification {
 
         /** Whether a sealed leaf was made from an event with this id. */
         boolean inLeaves(String eventId);
+
+        /**
+         * The sealed leaf at a position with its ids, asked only when its hash does not match (the leaves are read
+         * by hash alone); null when unknown.
+         */
+        default Leaf sealedLeaf(long position) {
+            return null;
+        }
     }
 
     public enum Kind {
@@ -83,9 +100,15 @@ public final class Verification {
 
     public static Result run(Iterator<? extends Entry> events, Iterator<Leaf> leaves, List<Checkpoint> checkpoints,
                              PublicKey key, Lookup lookup) {
+        return run(events, leaves, checkpoints, checkpoint -> checkpoint.signatureValid(key), lookup);
+    }
+
+    /** As above, with the signature check given (the live ledger checks them ahead, on another thread). */
+    public static Result run(Iterator<? extends Entry> events, Iterator<Leaf> leaves, List<Checkpoint> checkpoints,
+                             Predicate<Checkpoint> signatureValid, Lookup lookup) {
         MessageDigest digest = Merkle.sha256();
         Merkle.Frontier eventTree = new Merkle.Frontier();
-        Merkle.Frontier leafTree = new Merkle.Frontier();
+        Merkle.Frontier leafTree = eventTree; // one tree while the sealed and recomputed hashes agree
         Problem positionProblem = null;
         Problem checkpointProblem = null;
         int verified = 0;
@@ -96,18 +119,24 @@ public final class Verification {
         while (leaves.hasNext()) {
             Leaf leaf = leaves.next();
             Entry event = events.hasNext() ? events.next() : null;
-            byte[] hash = event == null ? null : Merkle.leafHash(digest, event.canonicalBytes());
+            byte[] hash = event == null ? null : event.leafHash(digest);
             if (positionProblem == null) {
                 positionProblem = compare(position, event, hash, leaf, lookup);
+            }
+            if (leafTree == eventTree && (hash == null || !Arrays.equals(hash, leaf.hash()))) {
+                leafTree = eventTree.copy(); // the trees part here; until now the sealed hashes were the recomputed
             }
             if (hash != null) {
                 eventTree.append(hash);
             }
-            leafTree.append(leaf.hash());
+            if (leafTree != eventTree) {
+                leafTree.append(leaf.hash());
+            }
             position++;
             while (next < checkpoints.size() && checkpoints.get(next).treeSize() == position) {
                 Checkpoint checkpoint = checkpoints.get(next++);
-                Problem problem = check(checkpoint, previousSize, eventTree, leafTree, key, positionProblem);
+                Problem problem = check(checkpoint, previousSize, eventTree, leafTree, signatureValid,
+                                        positionProblem);
                 if (problem == null && checkpointProblem == null && positionProblem == null) {
                     verified++;
                     verifiedThrough = checkpoint.treeSize();
@@ -134,7 +163,15 @@ public final class Verification {
         return new Result(sealed, pending, sealed, latest, checkpoints.size(), verified, verifiedThrough, first);
     }
 
-    private static Problem compare(long position, Entry event, byte[] hash, Leaf leaf, Lookup lookup) {
+    private static Problem compare(long position, Entry event, byte[] hash, Leaf sealed, Lookup lookup) {
+        if (hash != null && Arrays.equals(hash, sealed.hash())) {
+            return null; // the hash covers the event id: equal hashes, same event
+        }
+        Leaf leaf = sealed;
+        if (leaf.eventId() == null) {
+            Leaf found = lookup.sealedLeaf(position);
+            leaf = found == null ? sealed : new Leaf(sealed.hash(), found.eventId(), found.recordId());
+        }
         if (leaf.eventId() == null) {
             return new Problem(position, Kind.LEAF_ALTERED, null, event == null ? null : event.eventId(), null,
                                "the sealed leaf at this position is unreadable");
@@ -173,9 +210,10 @@ public final class Verification {
     }
 
     private static Problem check(Checkpoint checkpoint, long previousSize, Merkle.Frontier eventTree,
-                                 Merkle.Frontier leafTree, PublicKey key, Problem positionProblem) {
+                                 Merkle.Frontier leafTree, Predicate<Checkpoint> signatureValid,
+                                 Problem positionProblem) {
         long size = checkpoint.treeSize();
-        if (!checkpoint.signatureValid(key)) {
+        if (!signatureValid.test(checkpoint)) {
             return new Problem(previousSize, Kind.BAD_SIGNATURE, null, null, size,
                                "the signature of checkpoint " + size + " does not verify with the public key");
         }
