@@ -312,5 +312,7 @@ public final class LedgerBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int queries = Integer.getInteger("bench.queries", 2_000);
         run(sizes, queries, System.out::println);
+        // Axon's janitor thread is not a daemon and would keep the JVM alive after the last context has closed
+        System.exit(0);
     }
 }
