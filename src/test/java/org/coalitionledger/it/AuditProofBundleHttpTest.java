@@ -8,6 +8,7 @@ import org.coalitionledger.audit.BundleVerifier;
 import org.coalitionledger.audit.Rfc9162Verifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
@@ -61,6 +62,9 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
 
     @Value("${ledger.audit.key-dir}")
     private String keyDirectory;
+
+    @TempDir
+    Path temp;
 
     @BeforeEach
     void loadTheExampleOnce() {
@@ -153,7 +157,7 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
         Map<String, String> files = unzip(response.getBody());
         assertThat(files).containsOnlyKeys("README.txt", "public-key.pem", "checkpoints.jsonl", "leaves.jsonl",
                                            "events.jsonl");
-        Path bundle = Files.createTempFile("bundle", ".zip");
+        Path bundle = temp.resolve("bundle.zip");
         Files.write(bundle, response.getBody());
         Outcome good = verifyOffline(bundle);
         assertThat(good.code()).as(good.err()).isEqualTo(BundleVerifier.OK);
@@ -168,7 +172,7 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
         events.set(17, events.get(17).replace(line.get("payload").asText(), Base64.getEncoder()
                 .encodeToString(changed.getBytes(StandardCharsets.UTF_8))));
         files.put("events.jsonl", String.join("\n", events) + "\n");
-        Path tampered = Files.createTempFile("tampered", ".zip");
+        Path tampered = temp.resolve("tampered.zip");
         Files.write(tampered, zip(files));
         Outcome bad = verifyOffline(tampered);
         assertThat(bad.code()).isEqualTo(BundleVerifier.TAMPERED);
@@ -185,7 +189,7 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
     @Test
     void theOfflineVerifierRefusesAWrongCommandLineOrAnUnreadableBundle() throws IOException {
         assertThat(verifyOffline().code()).isEqualTo(BundleVerifier.UNREADABLE);
-        Path notAZip = Files.createTempFile("bundle", ".zip");
+        Path notAZip = temp.resolve("not-a-bundle.zip");
         Files.writeString(notAZip, "not a zip");
         assertThat(verifyOffline(notAZip).code()).isEqualTo(BundleVerifier.UNREADABLE);
         assertThat(verifyOffline(notAZip.resolveSibling("missing.zip")).code()).isEqualTo(BundleVerifier.UNREADABLE);
