@@ -28,6 +28,7 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
         registry.add("ledger.data-dir", () -> DATA_DIR);
         registry.add("ledger.audit.seal-interval", () -> "PT1H");
         registry.add("ledger.audit.checkpoint-every", () -> "10");
+        registry.add("ledger.audit.gap-timeout", () -> "PT2S");
     }
 
     private static boolean loaded;
@@ -180,6 +181,48 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
         } finally {
             jdbc.update("update audit_checkpoint set root_hash = ? where tree_size = 20", (Object) root);
         }
+    }
+
+    @Test
+    void aMissingGlobalIndexHoldsSealingUpUntilTheGapTimeoutAndAnEventCommittedIntoItLaterIsInserted()
+            throws InterruptedException {
+        assertThat(post("/api/audit/checkpoints", "").status()).isEqualTo(201);
+        long sealed = sealedCount();
+        long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        // an event of a type no projection handles, written two indexes on: index last + 1 is missing
+        probe(last + 2, "after-gap").insert(jdbc);
+        jdbc.execute("alter table domain_event_entry alter column global_index restart with " + (last + 3));
+
+        assertThat(post("/api/audit/checkpoints", "").status()).isEqualTo(201);
+        assertThat(sealedCount()).as("held up at the gap").isEqualTo(sealed);
+        JsonNode waiting = verify();
+        assertThat(waiting.get("status").asText()).isEqualTo("ok");
+        assertThat(waiting.get("pending").asLong()).isEqualTo(1);
+
+        Thread.sleep(2_500);
+        assertThat(post("/api/audit/checkpoints", "").status()).isEqualTo(201);
+        assertThat(sealedCount()).as("the gap is skipped after the timeout").isEqualTo(sealed + 1);
+        assertThat(verify().get("pending").asLong()).isZero();
+
+        StoredEventRow late = probe(last + 1, "into-gap");
+        late.insert(jdbc);
+        try {
+            assertProblem(verify(), sealed, "inserted", "into-gap");
+        } finally {
+            jdbc.update("delete from domain_event_entry where global_index = ?", late.globalIndex());
+        }
+        assertThat(verify().get("status").asText()).isEqualTo("ok");
+    }
+
+    private static StoredEventRow probe(long globalIndex, String recordId) {
+        return new StoredEventRow(globalIndex, "probe-" + recordId, "Probe", "probe-" + recordId, 0,
+                                  "2026-01-01T00:00:00.000Z", "org.coalitionledger.test.Probe", null,
+                                  ("{\"recordId\":\"" + recordId + "\"}").getBytes(StandardCharsets.UTF_8),
+                                  "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long sealedCount() {
+        return jdbc.queryForObject("select count(*) from audit_leaf", Long.class);
     }
 
     private void tamper(int position, java.util.function.UnaryOperator<StoredEventRow> change, String kind) {
