@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,10 +52,6 @@ class AuditStore {
         bounded.setFetchSize(Math.min(limit, Rows.FETCH_SIZE));
         return bounded.query("select " + EVENT_COLUMNS + " from domain_event_entry where global_index > ?"
                                      + " order by global_index", (row, n) -> event(row), globalIndex);
-    }
-
-    long eventCount() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
     boolean eventExists(String eventId) {
@@ -111,7 +108,7 @@ class AuditStore {
         if (recordIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(recordIds.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(recordIds.size(), "?"));
         return jdbc.query("select leaf_index, global_index, event_identifier, record_id, leaf_hash from audit_leaf"
                                   + " where record_id in (" + marks + ")", (row, n) -> leaf(row),
                           recordIds.toArray());
@@ -176,5 +173,4 @@ class AuditStore {
         OffsetDateTime created = row.getObject(3, OffsetDateTime.class);
         return new Checkpoint(row.getLong(1), row.getBytes(2), created.toInstant(), row.getBytes(4));
     }
-
 }
