@@ -1,5 +1,6 @@
 package org.coalitionledger;
 
+import org.coalitionledger.audit.BundleVerifier;
 import org.coalitionledger.copy.CopyToPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,10 @@ public class LedgerApplication {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(BundleVerifier.COMMAND)) {
+            // the offline verifier: no application context, no database, no network
+            System.exit(BundleVerifier.run(args, System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals(CopyToPostgres.COMMAND)) {
             // a one-off command of the same jar (docs/operations.md): no application is started
             System.exit(CopyToPostgres.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),

@@ -44,8 +44,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOfflineVerifierNeedsNoSpringNoAxonAndNoDatabase() {
+        noClasses().that().haveSimpleNameStartingWith("BundleVerifier")
+                .or().haveSimpleNameStartingWith("Verification")
+                .or().haveSimpleNameStartingWith("Merkle")
+                .or().haveSimpleNameStartingWith("CanonicalEvent")
+                .or().haveSimpleNameStartingWith("Checkpoint")
+                .or().haveSimpleNameStartingWith("AuditKeys")
+                .or().haveSimpleNameStartingWith("Bundle")
+                .and().resideInAPackage("org.coalitionledger.audit")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.axonframework..", "java.sql..", "javax.sql..",
+                                    "java.net..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheWebLayerSpeaksHttp() {
-        noClasses().that().resideInAnyPackage(COMMAND, EVENT, QUERY, COMMON)
+        noClasses().that().resideInAnyPackage(COMMAND, EVENT, QUERY, COMMON, "org.coalitionledger.audit")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
                 .check(CLASSES);
     }

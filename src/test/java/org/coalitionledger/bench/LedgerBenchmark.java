@@ -1,11 +1,16 @@
 package org.coalitionledger.bench;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.LedgerApplication;
+import org.coalitionledger.audit.AuditSealer;
+import org.coalitionledger.audit.AuditService;
+import org.coalitionledger.audit.Verification;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.CoalitionJoined;
 import org.coalitionledger.coalition.event.CoalitionLeft;
@@ -23,6 +28,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,8 +46,10 @@ import java.util.function.Consumer;
 /**
  * Synthetic ledgers of a given size — about 200 parties in many coalitions, joins, lead designations and departures
  * at day, month and year precision, some recorded out of order, 3% corrected — written straight to the event store,
- * then measured: how fast the projections catch up, the as-of membership query latency (p50, p99), and a replay of
- * every act to a date. Prints one line per figure: {@code BENCH <name> <db> <value> <unit>}.
+ * then measured: how fast the projections catch up, the as-of membership query latency (p50, p99), a replay of
+ * every act to a date, sealing the events into the audit tree, and audit verify against a plain ordered read of the
+ * event table. Prints one line per figure, {@code BENCH <name> <db> <value> <unit>}, and
+ * {@code RATIO verify <db> <value>} (verify throughput over the plain read's).
  */
 public final class LedgerBenchmark {
 
@@ -57,6 +69,8 @@ public final class LedgerBenchmark {
                     .run("--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir(),
                          "--ledger.read-your-writes-timeout=PT2H",
                          "--logging.level.org.axonframework=warn",
+                         // sealing is measured on its own, after the projections have caught up
+                         "--ledger.audit.seal-interval=PT24H",
                          System.getProperty("bench.extra", "--bench.extra=none"))) {
                 measure(context, size, queries, out);
             }
@@ -71,6 +85,13 @@ public final class LedgerBenchmark {
         List<String> coalitions = generate(events, size, new Random(size));
         double appendSeconds = seconds(started);
         out.accept(line("generate_" + size, db, size / appendSeconds, "acts/s"));
+        if (Boolean.getBoolean("bench.auditOnly")) {
+            // only the audit figures: the projections are stopped so that they do not compete for the machine
+            context.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                    .forEach(EventProcessor::shutDown);
+            measureAudit(context, size, db, out);
+            return;
+        }
 
         started = System.nanoTime();
         if (!context.getBean(ProjectionBarrier.class).awaitProjections()) {
@@ -109,6 +130,83 @@ public final class LedgerBenchmark {
         out.accept(line("replay_" + size, db, seconds(started), "s"));
         if (members < 0) {
             throw new IllegalStateException();
+        }
+
+        measureAudit(context, size, db, out);
+    }
+
+    private static void measureAudit(ConfigurableApplicationContext context, int size, String db,
+                                     Consumer<String> out) {
+        long started = System.nanoTime();
+        context.getBean(AuditSealer.class).seal(true);
+        out.accept(line("seal_" + size, db, size / seconds(started), "events/s"));
+        measureVerify(context, db, out);
+    }
+
+    /**
+     * Audit verify against a plain ordered read of the same table, streaming every column, in the same run; two
+     * rounds of each, alternating, and the better of each is reported (the first round also warms the cache, and
+     * verify remembers the signatures it checked), with verify's first round on its own.
+     */
+    private static void measureVerify(ConfigurableApplicationContext context, String db, Consumer<String> out) {
+        DataSource dataSource = context.getBean(DataSource.class);
+        AuditService audit = context.getBean(AuditService.class);
+        double baseline = 0;
+        double verify = 0;
+        double first = 0;
+        for (int round = 0; round < 2; round++) {
+            long started = System.nanoTime();
+            long read = orderedRead(dataSource);
+            baseline = Math.max(baseline, read / seconds(started));
+            started = System.nanoTime();
+            Verification.Result result = audit.verify();
+            double rate = (result.checkedRecords() + result.pending()) / seconds(started);
+            first = round == 0 ? rate : first;
+            verify = Math.max(verify, rate);
+            if (!result.ok() || result.checkedRecords() + result.pending() != read) {
+                throw new IllegalStateException("verify did not check every event: " + result);
+            }
+        }
+        out.accept(line("verify_first", db, first, "events/s"));
+        out.accept(line("verify", db, verify, "events/s"));
+        out.accept(line("verify_baseline", db, baseline, "events/s"));
+        out.accept(String.format(Locale.ROOT, "RATIO verify %s %.3f", db, verify / baseline));
+    }
+
+    /** select * from domain_event_entry order by global_index, streamed, every column read. */
+    static long orderedRead(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            long rows = 0;
+            long bytes = 0;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,"
+                            + " payload_type, payload_revision, payload, meta_data from domain_event_entry"
+                            + " order by global_index", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(1_000);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        bytes += row.getLong(1) + row.getString(2).length() + String.valueOf(row.getString(3)).length()
+                                + row.getString(4).length() + row.getLong(5) + row.getString(6).length()
+                                + row.getString(7).length() + String.valueOf(row.getString(8)).length()
+                                + row.getBytes(9).length;
+                        byte[] metaData = row.getBytes(10);
+                        bytes += metaData == null ? 0 : metaData.length;
+                        rows++;
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+            if (bytes == Long.MIN_VALUE) {
+                throw new IllegalStateException();
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the ordered read failed", e);
         }
     }
 
@@ -206,12 +304,15 @@ public final class LedgerBenchmark {
 
     /**
      * Entry point: sizes from {@code -Dbench.sizes=10000,100000,1000000}, queries from {@code -Dbench.queries};
-     * {@code -Dbench.extra=--some.property=value} passes one more setting to the application (e.g. another database).
+     * {@code -Dbench.extra=--some.property=value} passes one more setting to the application (e.g. another database);
+     * {@code -Dbench.auditOnly=true} measures only writing, sealing and verify, with the projections stopped.
      */
     public static void main(String[] args) {
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int queries = Integer.getInteger("bench.queries", 2_000);
         run(sizes, queries, System.out::println);
+        // Axon's janitor thread is not a daemon and would keep the JVM alive after the last context has closed
+        System.exit(0);
     }
 }

@@ -18,7 +18,7 @@ class ImportHttpTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
     }
 
     /** The example under other ids, so that each test has a ledger of its own. */

@@ -26,7 +26,7 @@ class ItCoalitionExampleTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
     }
 
     @BeforeEach

@@ -48,6 +48,15 @@ public abstract class LedgerHttpTestSupport {
         TestUsers.asProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
+    /**
+     * One fresh data directory for a test class's application: a property supplier is asked each time the property
+     * is read, so it must answer the same directory every time.
+     */
+    public static java.util.function.Supplier<Object> oneFreshDataDir() {
+        String dir = freshDataDir();
+        return () -> dir;
+    }
+
     /** A fresh data directory, so that each test class starts on an empty file database. */
     public static String freshDataDir() {
         try {
@@ -82,6 +91,13 @@ public abstract class LedgerHttpTestSupport {
             headers.set(HttpHeaders.AUTHORIZATION, as.basic());
         }
         return exchange(method, path, new HttpEntity<>(body, headers));
+    }
+
+    /** A GET whose body is binary (a zip), as the other helpers send it. */
+    protected ResponseEntity<byte[]> getBytes(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, user.basic());
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 
     protected long eventCount() {

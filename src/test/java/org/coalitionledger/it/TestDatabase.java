@@ -34,7 +34,7 @@ public final class TestDatabase {
 
     /** For {@code @SpringBootTest}: a fresh data directory and, on PostgreSQL, a fresh database. */
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
         if (postgres()) {
             Supplier<String> url = once(TestPostgres::freshDatabase);
             registry.add("LEDGER_DB_URL", url::get);

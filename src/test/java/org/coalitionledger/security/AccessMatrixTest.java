@@ -34,7 +34,7 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
     }
 
     @Autowired
@@ -106,7 +106,36 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
         all.add(new Endpoint(HttpMethod.POST, "/api/import", RECORDERS, () -> new Call("/api/import", """
                 {"command":"FormCoalition","coalition":"%s","name":"Imported","effectiveDate":"2020","source":%s}
                 """.formatted(fresh("i"), SOURCE), "application/x-ndjson")));
+        all.add(audit(HttpMethod.GET, "/api/audit/public-key", () -> "/api/audit/public-key"));
+        all.add(audit(HttpMethod.GET, "/api/audit/checkpoints", () -> "/api/audit/checkpoints"));
+        all.add(audit(HttpMethod.POST, "/api/audit/checkpoints", () -> "/api/audit/checkpoints"));
+        all.add(audit(HttpMethod.GET, "/api/audit/verify", () -> "/api/audit/verify"));
+        all.add(audit(HttpMethod.GET, "/api/audit/proof/{recordId}", () -> {
+            String record = joinRecord();
+            checkpoint();
+            return "/api/audit/proof/" + record;
+        }));
+        all.add(audit(HttpMethod.GET, "/api/audit/consistency", () -> {
+            long from = checkpoint();
+            joinRecord();
+            return "/api/audit/consistency?from=" + from + "&to=" + checkpoint();
+        }));
+        all.add(audit(HttpMethod.GET, "/api/audit/bundle", () -> "/api/audit/bundle"));
+        all.add(audit(HttpMethod.GET, "/api/audit/report",
+                      () -> "/api/audit/report?coalition=it-coalition&from=2024-01-01&to=2024-12-31"));
         return all;
+    }
+
+    private Endpoint audit(HttpMethod method, String pattern, Supplier<String> path) {
+        return new Endpoint(method, pattern, AUDITORS, () -> new Call(path.get(), method == HttpMethod.POST ? ""
+                : null, method == HttpMethod.POST ? "application/json" : null));
+    }
+
+    /** Seals everything and signs a checkpoint now; answers its tree size. */
+    private long checkpoint() {
+        Response made = send(TestUsers.ADMIN, HttpMethod.POST, "/api/audit/checkpoints", "", "application/json");
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        return made.json().get("treeSize").asLong();
     }
 
     @TestFactory

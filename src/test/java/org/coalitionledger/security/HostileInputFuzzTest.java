@@ -35,7 +35,7 @@ class HostileInputFuzzTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
     }
 
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);

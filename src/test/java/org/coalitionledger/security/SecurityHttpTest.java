@@ -33,7 +33,7 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
     }
 
     @LocalServerPort
