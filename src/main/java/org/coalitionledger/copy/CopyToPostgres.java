@@ -36,10 +36,12 @@ public final class CopyToPostgres {
     public static final String COMMAND = "copy-to-postgres";
 
     /**
-     * What the copy carries over, in this order: the event store and the command side's own tables. Everything else
-     * derives from these. When the audit tables arrive (audit_leaf, audit_checkpoint, migration V2), add them here.
+     * What the copy carries over, in this order: the event store, the command side's own tables, and the audit's
+     * Merkle tree and signed checkpoints, so that verify passes on the copy with the same tree head (given the same
+     * checkpoint key pair: copy {@code <data-dir>/audit/} to the new nodes). Everything else derives from these.
      */
-    static final List<String> TABLES = List.of("domain_event_entry", "snapshot_event_entry", "record_index");
+    static final List<String> TABLES = List.of("domain_event_entry", "snapshot_event_entry", "record_index",
+                                               "audit_leaf", "audit_checkpoint");
 
     /** The H2 file's credentials, as in application.yml. */
     private static final String H2_USER = "ledger";

@@ -39,6 +39,7 @@ class CopyToPostgresTest {
 
     @Test
     void theCopyOnPostgresqlAnswersLikeTheH2Ledger(@TempDir Path dir) throws Exception {
+        JsonNode treeHead;
         Path h2 = dir.resolve("h2");
         List<Instant> moments = new ArrayList<>();
         try (RunningLedger original = RunningLedger.start(List.of("--ledger.data-dir=" + h2))) {
@@ -62,6 +63,10 @@ class CopyToPostgresTest {
             recorded(original, "/api/records/" + frJoin + "/retraction",
                      "{\"reason\":\"misreported\",\"source\":" + SOURCE + "}");
             moments.add(pause());
+            HttpResponse<String> sealed = original.post("/api/audit/checkpoints", "", "application/json");
+            assertThat(sealed.statusCode()).as(sealed.body()).isEqualTo(201);
+            treeHead = JSON.readTree(sealed.body());
+            assertThat(treeHead.get("treeSize").asLong()).isEqualTo(31);
         }
 
         String database = TestPostgres.freshDatabase();
@@ -70,7 +75,8 @@ class CopyToPostgresTest {
         JdbcTemplate h2Rows = new JdbcTemplate(new DriverManagerDataSource(
                 "jdbc:h2:file:" + h2.toAbsolutePath().resolve("ledger") + ";IFEXISTS=TRUE", "ledger", ""));
         JdbcTemplate pgRows = new JdbcTemplate(new DriverManagerDataSource(database, TestPostgres.USER, ""));
-        for (String table : List.of("domain_event_entry", "snapshot_event_entry", "record_index")) {
+        for (String table : List.of("domain_event_entry", "snapshot_event_entry", "record_index", "audit_leaf",
+                                    "audit_checkpoint")) {
             long rows = h2Rows.queryForObject("select count(*) from " + table, Long.class);
             assertThat(copy.text()).contains("Copied " + rows + " rows of " + table);
         }
@@ -107,6 +113,15 @@ class CopyToPostgresTest {
             HttpResponse<String> export = original.get("/api/export");
             assertThat(export.body().lines()).hasSize(31);
             assertThat(copied.get("/api/export").body()).isEqualTo(export.body());
+
+            // the copy verifies against the same tree head, signed by the same key (the key pair is copied by hand)
+            JsonNode verified = JSON.readTree(copied.get("/api/audit/verify").body());
+            assertThat(verified.get("status").asText()).as(verified.toString()).isEqualTo("ok");
+            assertThat(verified.at("/latestCheckpoint/treeSize").asLong()).isEqualTo(31);
+            assertThat(verified.at("/latestCheckpoint/rootHash").asText())
+                    .isEqualTo(treeHead.get("rootHash").asText());
+            assertThat(copied.get("/api/audit/public-key").body())
+                    .isEqualTo(original.get("/api/audit/public-key").body());
 
             // the global index goes on after the copied events, without a gap
             JdbcTemplate db = copied.context().getBean(JdbcTemplate.class);
@@ -163,6 +178,8 @@ class CopyToPostgresTest {
     private static List<String> postgres(String database, Path dir) {
         List<String> arguments = new ArrayList<>(TestDatabase.postgresArguments(database));
         arguments.add("--ledger.data-dir=" + dir.resolve("pg"));
+        // the checkpoint key pair goes with the ledger (docs/operations.md)
+        arguments.add("--ledger.audit.key-dir=" + dir.resolve("h2").resolve("audit"));
         return arguments;
     }
 
