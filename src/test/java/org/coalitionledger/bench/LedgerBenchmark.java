@@ -22,6 +22,24 @@ import org.coalitionledger.common.Precision;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.TestDatabase;
+import org.coalitionledger.it.TestPostgres;
+import org.coalitionledger.admin.RebuildService;
+import org.coalitionledger.coalition.command.FormCoalition;
+import org.coalitionledger.coalition.command.JoinCoalition;
+import org.coalitionledger.coalition.command.LeaveCoalition;
+import org.coalitionledger.recording.ImportService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.coalitionledger.recording.ProjectionBarrier;
 import org.coalitionledger.replay.ReplayService;
 import org.springframework.boot.WebApplicationType;
@@ -61,44 +79,126 @@ public final class LedgerBenchmark {
     private LedgerBenchmark() {
     }
 
-    /** Runs the benchmark for each ledger size and reports every figure to {@code out}. */
-    public static void run(int[] sizes, int queries, Consumer<String> out) {
-        for (int size : sizes) {
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .run("--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir(),
-                         "--ledger.read-your-writes-timeout=PT2H",
-                         "--logging.level.org.axonframework=warn",
-                         // sealing is measured on its own, after the projections have caught up
-                         "--ledger.audit.seal-interval=PT24H",
-                         System.getProperty("bench.extra", "--bench.extra=none"))) {
-                measure(context, size, queries, out);
-            }
+    /** What to run: databases, ledger sizes, and how much work each measurement does. */
+    public record Settings(List<String> databases, int[] sizes, int queries, int appends, int importLines) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(List.of(System.getProperty("bench.dbs", "h2,postgresql").split(",")),
+                                Arrays.stream(System.getProperty("bench.sizes", "10000,100000,1000000").split(","))
+                                        .mapToInt(Integer::parseInt).toArray(),
+                                Integer.getInteger("bench.queries", 2_000),
+                                Integer.getInteger("bench.appends", 2_000),
+                                Integer.getInteger("bench.importLines", 20_000));
         }
     }
 
-    private static void measure(ConfigurableApplicationContext context, int size, int queries,
-                                Consumer<String> out) {
-        String db = "h2";
+    /** The figures of one ledger size that the comparisons and the plot need. */
+    private record Figures(int size, double append1, double raw1, double append8, double raw8, double imported,
+                           double rawBatch, double rebuild, double loop, double verify, double read) {
+    }
+
+    /**
+     * Runs the benchmark on each database and ledger size and reports every figure to {@code out}: one
+     * {@code BENCH} line per figure, and per database the {@code RATIO} lines of the comparisons at the largest size
+     * (growth: append throughput at the largest size over the smallest). Plots go to {@code target/bench}.
+     */
+    public static void run(Settings settings, Consumer<String> out) {
+        for (String db : settings.databases()) {
+            List<Figures> figures = new ArrayList<>();
+            for (int size : settings.sizes()) {
+                List<String> arguments = new ArrayList<>(List.of(
+                        "--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir(),
+                        "--ledger.read-your-writes-timeout=PT2H",
+                        "--logging.level.org.axonframework=warn",
+                        // sealing is measured on its own, after the projections have caught up
+                        "--ledger.audit.seal-interval=PT24H",
+                        System.getProperty("bench.extra", "--bench.extra=none")));
+                if (db.equals("postgresql")) {
+                    arguments.addAll(TestDatabase.postgresArguments(TestPostgres.freshDatabase()));
+                } else if (!db.equals("h2")) {
+                    throw new IllegalArgumentException("bench.dbs: h2 or postgresql, not " + db);
+                }
+                try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                        .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
+                    figures.add(measure(context, db, size, settings, out));
+                } catch (Exception e) {
+                    throw new IllegalStateException("the benchmark failed on " + db + " at " + size + " acts", e);
+                }
+            }
+            Figures last = figures.get(figures.size() - 1);
+            out.accept(ratio("append_1", db, last.append1() / last.raw1()));
+            out.accept(ratio("append_8", db, last.append8() / last.raw8()));
+            out.accept(ratio("import", db, last.imported() / last.rawBatch()));
+            out.accept(ratio("rebuild", db, last.rebuild() / last.loop()));
+            out.accept(ratio("verify", db, last.verify() / last.read()));
+            if (figures.size() > 1) {
+                out.accept(ratio("growth", db, last.append1() / figures.get(0).append1()));
+            }
+            plot(db, figures);
+        }
+    }
+
+    private static Figures measure(ConfigurableApplicationContext context, String db, int size, Settings settings,
+                                   Consumer<String> out) throws Exception {
         EventStore events = context.getBean(EventStore.class);
+        ProjectionBarrier projections = context.getBean(ProjectionBarrier.class);
         long started = System.nanoTime();
         List<String> coalitions = generate(events, size, new Random(size));
-        double appendSeconds = seconds(started);
-        out.accept(line("generate_" + size, db, size / appendSeconds, "acts/s"));
-        if (Boolean.getBoolean("bench.auditOnly")) {
-            // only the audit figures: the projections are stopped so that they do not compete for the machine
-            context.getBean(EventProcessingConfiguration.class).eventProcessors().values()
-                    .forEach(EventProcessor::shutDown);
-            measureAudit(context, size, db, out);
-            return;
-        }
+        out.accept(line("generate_" + size, db, size / seconds(started), "acts/s"));
 
         started = System.nanoTime();
-        if (!context.getBean(ProjectionBarrier.class).awaitProjections()) {
-            throw new IllegalStateException("projections did not catch up");
-        }
+        settle(projections);
         out.accept(line("projection_catchup_" + size, db, size / seconds(started), "acts/s"));
 
+        measureQueries(context, db, size, settings.queries(), coalitions, out);
+
+        long sealStarted = System.nanoTime();
+        context.getBean(AuditSealer.class).seal(true);
+        out.accept(line("seal_" + size, db, size / seconds(sealStarted), "events/s"));
+        double[] verify = measureVerify(context, db, size, out);
+
+        // projection rebuild against the plain loop: ordered read + Jackson + the same fold, in memory
+        RawJdbc raw = new RawJdbc(context.getBean(DataSource.class));
+        ObjectMapper json = ((JacksonSerializer) context.getBean(Serializer.class)).getObjectMapper();
+        double loop = raw.readDeserialiseFold(json);
+        out.accept(line("rebuild_baseline_" + size, db, loop, "events/s"));
+        double rebuild = rebuild(context, "membership");
+        out.accept(line("rebuild_" + size, db, rebuild, "events/s"));
+
+        // appends through the aggregates with 1 and 8 clients against raw single-row autocommit inserts
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        double append1 = appends(commands, settings.appends(), 1);
+        out.accept(line("append_1_" + size, db, append1, "commands/s"));
+        settle(projections);
+        double append8 = appends(commands, settings.appends(), 8);
+        out.accept(line("append_8_" + size, db, append8, "commands/s"));
+        settle(projections);
+        List<RawJdbc.Row> sample = raw.sample(1_000);
+        raw.createTable();
+        double raw1 = raw.singleInserts(sample, settings.appends(), 1);
+        out.accept(line("raw_insert_1_" + size, db, raw1, "rows/s"));
+        double raw8 = raw.singleInserts(sample, settings.appends(), 8);
+        out.accept(line("raw_insert_8_" + size, db, raw8, "rows/s"));
+
+        // bulk import against raw batched inserts
+        double imported = importLines(context.getBean(ImportService.class), settings.importLines());
+        out.accept(line("import_" + size, db, imported, "lines/s"));
+        double rawBatch = raw.batchedInserts(sample, settings.importLines());
+        out.accept(line("raw_batch_insert_" + size, db, rawBatch, "rows/s"));
+        raw.dropTable();
+        settle(projections);
+        return new Figures(size, append1, raw1, append8, raw8, imported, rawBatch, rebuild, loop, verify[0],
+                           verify[1]);
+    }
+
+    private static void settle(ProjectionBarrier projections) {
+        if (!projections.awaitProjections()) {
+            throw new IllegalStateException("projections did not catch up");
+        }
+    }
+
+    private static void measureQueries(ConfigurableApplicationContext context, String db, int size, int queries,
+                                       List<String> coalitions, Consumer<String> out) {
         QueryGateway gateway = context.getBean(QueryGateway.class);
         Random random = new Random(7);
         Instant now = Instant.now();
@@ -122,7 +222,7 @@ public final class LedgerBenchmark {
         out.accept(line("asof_p99_" + size, db, nanos[(int) (queries * 0.99)] / 1e6, "ms"));
 
         ReplayService replay = context.getBean(ReplayService.class);
-        started = System.nanoTime();
+        long started = System.nanoTime();
         int members = 0;
         for (String coalition : coalitions) {
             members += replay.members(coalition, LocalDate.of(2015, 6, 30), now).orElseThrow().members().size();
@@ -131,16 +231,104 @@ public final class LedgerBenchmark {
         if (members < 0) {
             throw new IllegalStateException();
         }
-
-        measureAudit(context, size, db, out);
     }
 
-    private static void measureAudit(ConfigurableApplicationContext context, int size, String db,
-                                     Consumer<String> out) {
+    /** Rebuilds one projection from every stored event; answers events per second. */
+    private static double rebuild(ConfigurableApplicationContext context, String group) throws InterruptedException {
+        RebuildService rebuilds = context.getBean(RebuildService.class);
+        RebuildService.Progress progress = rebuilds.start(group);
         long started = System.nanoTime();
-        context.getBean(AuditSealer.class).seal(true);
-        out.accept(line("seal_" + size, db, size / seconds(started), "events/s"));
-        measureVerify(context, db, out);
+        while (rebuilds.running(group).isPresent()) {
+            Thread.sleep(20);
+        }
+        return progress.total() / seconds(started);
+    }
+
+    /**
+     * {@code count} commands through the command gateway from {@code clients} threads, each on a coalition of its
+     * own formed first (not timed): joins and departures of the 200 parties in turn, a day apart; answers commands
+     * per second. Each command loads its aggregate, checks the rules and appends one event in its own transaction.
+     */
+    private static double appends(CommandGateway commands, int count, int clients) throws Exception {
+        MetaData metaData = MetaData.with("recordedBy", "benchmark").and("channel", "benchmark");
+        List<String> coalitions = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String coalition = "append-" + UUID.randomUUID().toString().substring(0, 8);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new FormCoalition(
+                    coalition, "Appends", null, List.of(), "1900", SOURCE, null, UUID.randomUUID().toString()))
+                                         .andMetaData(metaData));
+            coalitions.add(coalition);
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (String coalition : coalitions) {
+            work.add(pool.submit(() -> {
+                int n = 0;
+                while (next.getAndIncrement() < count) {
+                    String party = PARTIES.get((n / 2) % PARTIES.size());
+                    String date = LocalDate.of(1900, 1, 1).plusDays(n).toString();
+                    String recordId = UUID.randomUUID().toString();
+                    Object command = n % 2 == 0
+                            ? new JoinCoalition(coalition, party, date, SOURCE, null, recordId)
+                            : new LeaveCoalition(coalition, party, date, SOURCE, null, recordId);
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                    n++;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        return count / seconds(started);
+    }
+
+    /** An import of {@code lines} JSON lines (a formation, then joins and departures); answers lines per second. */
+    private static double importLines(ImportService imports, int lines) throws Exception {
+        String coalition = "import-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder body = new StringBuilder("{\"command\":\"FormCoalition\",\"coalition\":\"" + coalition
+                + "\",\"name\":\"Imported\",\"effectiveDate\":\"1900\",\"source\":{\"title\":\"Synthetic\"}}\n");
+        for (int n = 1; n < lines; n++) {
+            body.append("{\"command\":\"").append(n % 2 == 1 ? "JoinCoalition" : "LeaveCoalition")
+                    .append("\",\"coalition\":\"").append(coalition).append("\",\"party\":\"")
+                    .append(PARTIES.get(((n - 1) / 2) % PARTIES.size())).append("\",\"effectiveDate\":\"")
+                    .append(LocalDate.of(1900, 1, 1).plusDays(n)).append("\",\"source\":{\"title\":\"Synthetic\"}}\n");
+        }
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        ImportService.ImportResult result = imports.importLines(new java.io.ByteArrayInputStream(bytes), false,
+                                                                "benchmark");
+        double rate = lines / seconds(started);
+        if (!result.ok() || result.imported() != lines) {
+            throw new IllegalStateException("the import failed: " + result.errors().stream().limit(3).toList());
+        }
+        return rate;
+    }
+
+    private static void plot(String db, List<Figures> figures) {
+        ThroughputPlot plot = new ThroughputPlot();
+        for (Figures f : figures) {
+            plot.add("append, 1 client", f.size(), f.append1());
+            plot.add("raw insert, 1 client", f.size(), f.raw1());
+            plot.add("append, 8 clients", f.size(), f.append8());
+            plot.add("raw insert, 8 clients", f.size(), f.raw8());
+            plot.add("import", f.size(), f.imported());
+            plot.add("rebuild", f.size(), f.rebuild());
+        }
+        try {
+            Path file = Path.of("target", "bench", "throughput-" + db + ".svg");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, plot.svg("Coalition Ledger throughput on " + db + " against ledger size"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String ratio(String name, String db, double value) {
+        return String.format(Locale.ROOT, "RATIO %s %s %.3f", name, db, value);
     }
 
     /**
@@ -148,7 +336,8 @@ public final class LedgerBenchmark {
      * rounds of each, alternating, and the better of each is reported (the first round also warms the cache, and
      * verify remembers the signatures it checked), with verify's first round on its own.
      */
-    private static void measureVerify(ConfigurableApplicationContext context, String db, Consumer<String> out) {
+    private static double[] measureVerify(ConfigurableApplicationContext context, String db, int size,
+                                          Consumer<String> out) {
         DataSource dataSource = context.getBean(DataSource.class);
         AuditService audit = context.getBean(AuditService.class);
         double baseline = 0;
@@ -167,10 +356,10 @@ public final class LedgerBenchmark {
                 throw new IllegalStateException("verify did not check every event: " + result);
             }
         }
-        out.accept(line("verify_first", db, first, "events/s"));
-        out.accept(line("verify", db, verify, "events/s"));
-        out.accept(line("verify_baseline", db, baseline, "events/s"));
-        out.accept(String.format(Locale.ROOT, "RATIO verify %s %.3f", db, verify / baseline));
+        out.accept(line("verify_first_" + size, db, first, "events/s"));
+        out.accept(line("verify_" + size, db, verify, "events/s"));
+        out.accept(line("verify_baseline_" + size, db, baseline, "events/s"));
+        return new double[]{verify, baseline};
     }
 
     /** select * from domain_event_entry order by global_index, streamed, every column read. */
@@ -303,15 +492,14 @@ public final class LedgerBenchmark {
     }
 
     /**
-     * Entry point: sizes from {@code -Dbench.sizes=10000,100000,1000000}, queries from {@code -Dbench.queries};
-     * {@code -Dbench.extra=--some.property=value} passes one more setting to the application (e.g. another database);
-     * {@code -Dbench.auditOnly=true} measures only writing, sealing and verify, with the projections stopped.
+     * Entry point: databases from {@code -Dbench.dbs=h2,postgresql} (PostgreSQL is an embedded server started for
+     * the run), sizes from {@code -Dbench.sizes=10000,100000,1000000}, as-of queries from {@code -Dbench.queries},
+     * commands per append measurement from {@code -Dbench.appends}, import lines from {@code -Dbench.importLines};
+     * {@code -Dbench.extra=--some.property=value} passes one more setting to the application.
      */
     public static void main(String[] args) {
-        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
-        int queries = Integer.getInteger("bench.queries", 2_000);
-        run(sizes, queries, System.out::println);
+        Settings settings = Settings.fromSystemProperties();
+        run(settings, System.out::println);
         // Axon's janitor thread is not a daemon and would keep the JVM alive after the last context has closed
         System.exit(0);
     }

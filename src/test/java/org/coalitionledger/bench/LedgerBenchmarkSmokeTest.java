@@ -3,6 +3,7 @@ package org.coalitionledger.bench;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,15 +12,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerBenchmarkSmokeTest {
 
     @Test
-    void benchmarkRunsOnATinyLedger() {
+    void benchmarkRunsOnTinyLedgers() {
         List<String> lines = new ArrayList<>();
-        LedgerBenchmark.run(new int[]{2_000}, 50, lines::add);
+        LedgerBenchmark.run(new LedgerBenchmark.Settings(List.of("h2"), new int[]{1_000, 2_000}, 50, 40, 100),
+                            lines::add);
         lines.forEach(System.out::println);
-        assertThat(lines).extracting(line -> line.split(" ")[1])
-                .containsExactly("generate_2000", "projection_catchup_2000", "asof_p50_2000", "asof_p99_2000",
-                                 "replay_2000", "seal_2000", "verify_first", "verify", "verify_baseline", "verify");
-        assertThat(lines.subList(0, lines.size() - 1))
-                .allMatch(line -> line.matches("BENCH \\S+ h2 \\d+\\.\\d{3} \\S+"));
-        assertThat(lines.get(lines.size() - 1)).matches("RATIO verify h2 \\d+\\.\\d{3}");
+        List<String> figures = lines.stream().filter(line -> line.startsWith("BENCH ")).toList();
+        for (int size : new int[]{1_000, 2_000}) {
+            for (String name : List.of("generate", "projection_catchup", "asof_p50", "asof_p99", "replay", "seal",
+                                       "verify", "verify_baseline", "rebuild", "rebuild_baseline", "append_1",
+                                       "append_8", "raw_insert_1", "raw_insert_8", "import", "raw_batch_insert")) {
+                assertThat(figures).as(name + "_" + size).anyMatch(line -> line.startsWith(
+                        "BENCH " + name + "_" + size + " h2 "));
+            }
+        }
+        assertThat(figures).allMatch(line -> line.matches("BENCH \\S+ h2 \\d+\\.\\d{3} \\S+"));
+        assertThat(lines.stream().filter(line -> line.startsWith("RATIO ")).map(line -> line.split(" ")[1]))
+                .containsExactly("append_1", "append_8", "import", "rebuild", "verify", "growth");
+        assertThat(lines).filteredOn(line -> line.startsWith("RATIO "))
+                .allMatch(line -> line.matches("RATIO \\S+ h2 \\d+\\.\\d{3}"));
+        assertThat(Path.of("target", "bench", "throughput-h2.svg")).exists();
     }
 }
