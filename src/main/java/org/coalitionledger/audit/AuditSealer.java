@@ -64,10 +64,25 @@ public class AuditSealer {
     @Scheduled(fixedDelayString = "${ledger.audit.seal-interval:PT1S}",
                initialDelayString = "${ledger.audit.seal-interval:PT1S}")
     void sealRegularly() {
+        if (foreignKey) {
+            return;
+        }
         try {
             seal(false);
+        } catch (ForeignKeyException e) {
+            log.error("{} This node does not seal until it is restarted with that key.", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Sealing failed; it starts over from the audit tables on the next pass", e);
+        }
+    }
+
+    /** Set when the checkpoints were signed with another key than this node's: it must not sign any more. */
+    private volatile boolean foreignKey;
+
+    /** The latest checkpoint does not verify with this node's public key. */
+    static final class ForeignKeyException extends IllegalStateException {
+        ForeignKeyException(String message) {
+            super(message);
         }
     }
 
@@ -113,6 +128,15 @@ public class AuditSealer {
         frontier = loaded;
         lastGlobalIndex = store.lastSealedGlobalIndex();
         Optional<Checkpoint> latest = store.latestCheckpoint();
+        if (latest.isPresent() && !latest.get().signatureValid(keys.publicKey())) {
+            // another node (or an earlier key) signed the checkpoints: signing with this key would leave a ledger
+            // whose checkpoints no single public key verifies
+            foreignKey = true;
+            throw new ForeignKeyException("The latest checkpoint (tree size " + latest.get().treeSize() + ") was not"
+                    + " signed by this node's checkpoint key (fingerprint " + keys.fingerprint() + "). Every node"
+                    + " must use the same key pair: copy the ledger's " + AuditKeys.PRIVATE_FILE + " and "
+                    + AuditKeys.PUBLIC_FILE + " into ledger.audit.key-dir (docs/operations.md).");
+        }
         latestCheckpointSize = latest.map(Checkpoint::treeSize).orElse(0L);
         latestCheckpointAt = latest.map(Checkpoint::createdAt).orElse(null);
     }

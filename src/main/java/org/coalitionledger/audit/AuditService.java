@@ -93,8 +93,12 @@ public class AuditService {
 
     /** Seals what is stored and signs a checkpoint of the whole tree (none when nothing new was sealed). */
     public Checkpoint checkpointNow() {
-        return sealer.seal(true).orElseThrow(() -> Rejection.conflict(null, "the ledger holds no events to"
-                + " checkpoint yet"));
+        try {
+            return sealer.seal(true).orElseThrow(() -> Rejection.conflict(null, "the ledger holds no events to"
+                    + " checkpoint yet"));
+        } catch (AuditSealer.ForeignKeyException e) {
+            throw Rejection.conflict(null, e.getMessage());
+        }
     }
 
     public List<Checkpoint> checkpoints() {

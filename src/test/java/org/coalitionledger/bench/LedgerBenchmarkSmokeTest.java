@@ -14,11 +14,11 @@ class LedgerBenchmarkSmokeTest {
     @Test
     void benchmarkRunsOnTinyLedgers() {
         List<String> lines = new ArrayList<>();
-        LedgerBenchmark.run(new LedgerBenchmark.Settings(List.of("h2"), new int[]{1_000, 2_000}, 50, 40, 100),
+        LedgerBenchmark.run(new LedgerBenchmark.Settings(List.of("h2"), new int[]{500, 1_000}, 20, 20, 50),
                             lines::add);
         lines.forEach(System.out::println);
         List<String> figures = lines.stream().filter(line -> line.startsWith("BENCH ")).toList();
-        for (int size : new int[]{1_000, 2_000}) {
+        for (int size : new int[]{500, 1_000}) {
             for (String name : List.of("generate", "projection_catchup", "asof_p50", "asof_p99", "replay", "seal",
                                        "verify", "verify_baseline", "rebuild", "rebuild_baseline", "append_1",
                                        "append_8", "raw_insert_1", "raw_insert_8", "import", "raw_batch_insert")) {
