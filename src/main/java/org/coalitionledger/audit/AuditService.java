@@ -41,7 +41,8 @@ public class AuditService {
         try (Rows<AuditStore.StoredEvent> events = store.events(); Rows<byte[]> leaves = store.leafHashes();
              Prefetch<AuditStore.StoredEvent, Verification.Entry> eventIterator = new Prefetch<>(
                      events, AuditStore.StoredEvent::event, "audit-verify-events")) {
-            Iterator<Verification.Leaf> leafIterator = map(leaves, hash -> new Verification.Leaf(hash, null, null));
+            Iterator<Verification.Leaf> leafIterator =
+                    Iterators.map(leaves, hash -> new Verification.Leaf(hash, null, null));
             return Verification.run(eventIterator, leafIterator, checkpoints, signaturesCheckedAhead(checkpoints),
                                     new Verification.Lookup() {
                                         @Override
@@ -200,19 +201,6 @@ public class AuditService {
         zip.finish();
     }
 
-    private static <A, B> Iterator<B> map(Iterator<A> source, java.util.function.Function<A, B> mapper) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public B next() {
-                return mapper.apply(source.next());
-            }
-        };
-    }
 
     /** The audit path of one leaf in the tree of a checkpoint (RFC 9162 section 2.1.3). */
     public record InclusionProof(String recordId, String eventId, long leafIndex, byte[] leafHash,

@@ -71,8 +71,8 @@ public final class BundleVerifier {
             }
             Verification.Result result;
             try (Lines events = new Lines(zip, Bundle.EVENTS); Lines leaves = new Lines(zip, Bundle.LEAVES)) {
-                Iterator<Verification.Entry> entries = map(events, BundleVerifier::entry);
-                Iterator<Verification.Leaf> leafIterator = map(leaves, BundleVerifier::leaf);
+                Iterator<Verification.Entry> entries = Iterators.map(events, BundleVerifier::entry);
+                Iterator<Verification.Leaf> leafIterator = Iterators.map(leaves, BundleVerifier::leaf);
                 result = Verification.run(entries, leafIterator, checkpoints, key, new FileLookup(zip));
             }
             if (result.ok()) {
@@ -202,17 +202,4 @@ public final class BundleVerifier {
         }
     }
 
-    private static <A, B> Iterator<B> map(Iterator<A> source, java.util.function.Function<A, B> mapper) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public B next() {
-                return mapper.apply(source.next());
-            }
-        };
-    }
 }
