@@ -191,7 +191,12 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
         long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         // an event of a type no projection handles, written two indexes on: index last + 1 is missing
         probe(last + 2, "after-gap").insert(jdbc);
-        jdbc.execute("alter table domain_event_entry alter column global_index restart with " + (last + 3));
+        if (TestDatabase.postgres()) {
+            jdbc.queryForObject("select setval(pg_get_serial_sequence('domain_event_entry', 'global_index'), "
+                                        + (last + 2) + ")", Long.class);
+        } else {
+            jdbc.execute("alter table domain_event_entry alter column global_index restart with " + (last + 3));
+        }
 
         assertThat(post("/api/audit/checkpoints", "").status()).isEqualTo(201);
         assertThat(sealedCount()).as("held up at the gap").isEqualTo(sealed);
