@@ -1,0 +1,164 @@
+package org.coalitionledger.ui;
+
+import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages over plain HTTP, logged in through the login form: who may see and post what, CSRF, errors beside
+ * their field with nothing written, and escaping of everything recorded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PagesHttpTest extends LedgerHttpTestSupport {
+
+    private static final String IT = "/coalitions/it-coalition";
+    private static final String SCRIPT = "<script>alert(1)</script>";
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeEach
+    void loadTheExample() {
+        if (jdbc.queryForObject("select count(*) from history_entry where coalition_id = 'it-coalition'",
+                                Long.class) == 0) {
+            assertThat(postLines("/api/import", example()).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void pagesNeedALoginAndTheLoginPageIsOurs() {
+        PageSession anonymous = PageSession.anonymous(port);
+        HttpResponse<String> overview = anonymous.get("/");
+        assertThat(overview.statusCode()).isEqualTo(302);
+        assertThat(overview.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        String login = anonymous.get("/login").body();
+        assertThat(login).contains("<label for=\"username\">", "<label for=\"password\">", "name=\"_csrf\"",
+                                   "/css/ledger.css");
+    }
+
+    @Test
+    void everyRoleSeesTheOverviewCoalitionAndPartyPages() {
+        for (var user : TestUsers.ALL) {
+            PageSession session = PageSession.of(user, port);
+            assertThat(session.get("/").body()).contains("IT Coalition", "EE", "LU");
+            HttpResponse<String> coalition = session.get(IT + "?asOf=2024-06-01");
+            assertThat(coalition.statusCode()).isEqualTo(200);
+            assertThat(coalition.body()).contains("Members on", "Netherlands", "<svg", "Cooperation");
+            assertThat(session.get("/parties/NL").body()).contains("Netherlands", "IT Coalition");
+        }
+    }
+
+    @Test
+    void theNetherlandsIsUncertainOn15January2024() {
+        String page = PageSession.of(TestUsers.VIEWER, port).get(IT + "?asOf=2024-01-15").body();
+        String row = page.substring(page.indexOf("data-party=\"NL\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("≈ month precision", "uncertain");
+    }
+
+    @Test
+    void aViewerMayNotRecord() {
+        PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
+        long before = eventCount();
+        assertThat(viewer.get("/record/it-coalition/join").statusCode()).isEqualTo(403);
+        String token = viewer.token("/");
+        assertThat(viewer.post("/record/it-coalition/join", token, join("FR", "2024-05-01")).statusCode())
+                .isEqualTo(403);
+        assertThat(viewer.get(IT).body()).doesNotContain("Record an act", "Correct date");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsSeeTheAuditPages() {
+        assertThat(PageSession.of(TestUsers.VIEWER, port).get("/audit").statusCode()).isEqualTo(403);
+        assertThat(PageSession.of(TestUsers.RECORDER, port).get("/audit").statusCode()).isEqualTo(403);
+        for (var user : List.of(TestUsers.AUDITOR, TestUsers.ADMIN)) {
+            HttpResponse<String> audit = PageSession.of(user, port).get("/audit?coalition=it-coalition&party=NL");
+            assertThat(audit.statusCode()).isEqualTo(200);
+            assertThat(audit.body()).contains("verification not available", "/api/audit/bundle",
+                                              "/api/audit/report?coalition=it-coalition", "joined");
+        }
+    }
+
+    @Test
+    void aFormPostNeedsTheCsrfToken() {
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        long before = eventCount();
+        assertThat(recorder.post("/record/it-coalition/join", null, join("FR", "2024-05-02")).statusCode())
+                .isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aRecorderRecordsThroughTheFormAndSeesErrorsBesideTheirField() {
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        String form = "/record/it-coalition/join";
+        long before = eventCount();
+
+        HttpResponse<String> future = recorder.post(form, recorder.token(form), join("FR", "2999-01-01"));
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("id=\"effectiveDate-error\"", "value=\"2999-01-01\"", "value=\"FR\"");
+        HttpResponse<String> badParty = recorder.post(form, recorder.token(form), join("XX", "2024-05-01"));
+        assertThat(badParty.statusCode()).isEqualTo(400);
+        assertThat(badParty.body()).contains("id=\"party-error\"", "value=\"XX\"");
+        assertThat(eventCount()).isEqualTo(before);
+
+        HttpResponse<String> done = recorder.post(form, recorder.token(form), join("PL", "2024-05-01"));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith(IT);
+        assertThat(eventCount()).isEqualTo(before + 1);
+        assertThat(recorder.get(IT).body()).contains("Recorded the join", "Poland");
+        assertThat(jdbc.queryForObject("select count(*) from history_entry where party = 'PL' and recorded_by = ?",
+                                       Long.class, TestUsers.RECORDER.name())).isEqualTo(1);
+    }
+
+    @Test
+    void everythingRecordedIsEscapedOnEveryPage() {
+        user = TestUsers.RECORDER;
+        assertThat(post("/api/coalitions/it-coalition/intents", """
+                {"party":"CZ","effectiveDate":"2024-03-01","notes":"%1$s",
+                 "source":{"title":"%1$s","url":"javascript:alert(1)","publisher":"%1$s"}}""".formatted(SCRIPT))
+                           .status()).as("javascript: URLs are refused by the API").isEqualTo(400);
+        assertThat(post("/api/coalitions/it-coalition/intents", """
+                {"party":"CZ","effectiveDate":"2024-03-01","notes":"%1$s",
+                 "source":{"title":"%1$s","url":"https://example.org/?a=1&b=%%3Cscript%%3E",
+                           "publisher":"%1$s"}}""".formatted(SCRIPT)).status()).isEqualTo(201);
+        for (var user : List.of(TestUsers.ADMIN)) {
+            PageSession session = PageSession.of(user, port);
+            for (String path : List.of(IT, IT + "?asOf=2024-03-05", "/audit", "/audit?party=CZ", "/parties/CZ", "/")) {
+                String page = session.get(path).body();
+                assertThat(page).as(path).doesNotContain(SCRIPT).doesNotContain("\"><script>");
+            }
+            assertThat(session.get(IT).body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            assertThat(session.get("/audit").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        }
+    }
+
+    @Test
+    void anUnknownCoalitionIsAPageSaying404() {
+        HttpResponse<String> page = PageSession.of(TestUsers.VIEWER, port).get("/coalitions/no-such-coalition");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("unknown coalition");
+    }
+
+    private static Map<String, String> join(String party, String date) {
+        return Map.of("party", party, "effectiveDate", date, "sourceTitle", "Press release",
+                      "sourceUrl", "https://example.org/join");
+    }
+}
