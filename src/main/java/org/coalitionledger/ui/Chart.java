@@ -83,8 +83,12 @@ public final class Chart {
     public List<Tick> ticks() {
         List<Tick> ticks = new ArrayList<>();
         int step = Math.max(1, (to.getYear() - from.getYear()) / 8 + 1);
-        for (int year = from.getYear() + 1; year <= to.getYear(); year += step) {
-            ticks.add(new Tick(x(LocalDate.of(year, 1, 1)), Integer.toString(year)));
+        int first = from.getDayOfYear() == 1 ? from.getYear() : from.getYear() + 1;
+        for (int year = first; year <= to.getYear(); year += step) {
+            double x = x(LocalDate.of(year, 1, 1));
+            if (x <= WIDTH - 40) {
+                ticks.add(new Tick(x, Integer.toString(year)));
+            }
         }
         return ticks;
     }

@@ -10,6 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * Errors on pages are answered with a page, not a problem detail: an unknown coalition with 404, a malformed
@@ -33,6 +34,12 @@ class PageErrors {
         model.addAttribute("status", status);
         model.addAttribute("message", rejection.getMessage());
         return "problem";
+    }
+
+    /** A live-update stream whose page has gone: nothing to answer, and nothing worth logging as an error. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void gone(AsyncRequestNotUsableException e) {
+        log.debug("A live-update stream closed: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
