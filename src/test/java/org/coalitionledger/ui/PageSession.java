@@ -49,6 +49,12 @@ final class PageSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
+    /** A streamed answer, for Server-Sent Events. */
+    HttpResponse<java.io.InputStream> stream(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                                   .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /** The CSRF token of the form on a page. */
     String token(String path) {
         HttpResponse<String> page = get(path);

@@ -151,6 +151,60 @@ class PagesHttpTest extends LedgerHttpTestSupport {
     }
 
     @Test
+    void everyCommandHasAFormThatRecordsIt() {
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        long before = eventCount();
+        record(recorder, "/record/coalition", Map.of("coalition", "form-coalition", "name", "Form <b>Coalition</b>",
+                                                     "focusAreas", "drones\ndemining", "effectiveDate", "2023-05"));
+        String c = "/record/form-coalition/";
+        record(recorder, c + "join", Map.of("party", "ee", "effectiveDate", "2023-06-01"));
+        record(recorder, c + "intent", Map.of("party", "LV", "effectiveDate", "2023"));
+        record(recorder, c + "lead", Map.of("party", "EE", "effectiveDate", "2023-06-01"));
+        record(recorder, c + "join", Map.of("party", "LT", "effectiveDate", "2023-07-01"));
+        record(recorder, c + "departure", Map.of("party", "LT", "effectiveDate", "2024-07-01"));
+        record(recorder, c + "agreement", Map.of("agreement", "form-agreement", "title", "Form agreement",
+                                                 "commitmentTerm", "P2Y", "effectiveDate", "2023-08"));
+        record(recorder, c + "agreements/form-agreement/signature", Map.of("party", "EE", "effectiveDate", "2023-09-01"));
+        record(recorder, c + "agreements/form-agreement/withdrawal", Map.of("party", "EE", "effectiveDate", "2024-09-01"));
+        String joinOfLt = jdbc.queryForObject("select record_id from history_entry where coalition_id = 'form-coalition'"
+                                              + " and party = 'LT' and command = 'JoinCoalition'", String.class);
+        record(recorder, c + "records/" + joinOfLt + "/correction", Map.of("effectiveDate", "2023-07-02",
+                                                                            "reason", "the day was wrong"));
+        String intentOfLv = jdbc.queryForObject("select record_id from history_entry where coalition_id ="
+                                                + " 'form-coalition' and party = 'LV'", String.class);
+        record(recorder, c + "records/" + intentOfLv + "/retraction", Map.of("reason", "misreported"));
+        assertThat(eventCount()).isEqualTo(before + 11);
+
+        String page = recorder.get("/coalitions/form-coalition?asOf=2023-10-01").body();
+        assertThat(page).contains("Form &lt;b&gt;Coalition&lt;/b&gt;", "drones, demining", "Estonia", "★ lead",
+                                  "LV", "withdrawn", "retracted", "Date corrected from 2023-07-01 to 2023-07-02");
+        assertThat(recorder.get("/record/form-coalition/records/" + joinOfLt + "/correction").statusCode())
+                .isEqualTo(200);
+        assertThat(recorder.get("/record/form-coalition/nonsense").statusCode()).isEqualTo(404);
+        assertThat(recorder.get("/record/no-such-coalition/join").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theLiveStreamIsOpenToLoggedInUsersOnly() throws Exception {
+        assertThat(PageSession.anonymous(port).get(IT + "/events").statusCode()).isEqualTo(302);
+        var session = PageSession.of(TestUsers.VIEWER, port);
+        HttpResponse<java.io.InputStream> stream = session.stream(IT + "/events");
+        try (java.io.InputStream body = stream.body()) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+            assertThat(new String(body.readNBytes(10))).startsWith(":");
+        }
+    }
+
+    private void record(PageSession recorder, String form, Map<String, String> fields) {
+        assertThat(recorder.get(form).statusCode()).as(form).isEqualTo(200);
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put("sourceTitle", "Form test");
+        HttpResponse<String> answer = recorder.post(form, recorder.token(form), all);
+        assertThat(answer.statusCode()).as(form + ": " + answer.body()).isEqualTo(302);
+    }
+
+    @Test
     void anUnknownCoalitionIsAPageSaying404() {
         HttpResponse<String> page = PageSession.of(TestUsers.VIEWER, port).get("/coalitions/no-such-coalition");
         assertThat(page.statusCode()).isEqualTo(404);
