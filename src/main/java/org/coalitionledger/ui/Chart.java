@@ -94,7 +94,7 @@ public final class Chart {
     }
 
     public int height() {
-        return TOP + Math.max(1, rows.size()) * ROW_HEIGHT + 10;
+        return TOP + Math.max(1, rows.size()) * ROW_HEIGHT + 18;
     }
 
     public int width() {

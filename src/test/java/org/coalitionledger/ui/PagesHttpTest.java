@@ -94,6 +94,13 @@ class PagesHttpTest extends LedgerHttpTestSupport {
             assertThat(audit.body()).contains("verification not available", "/api/audit/bundle",
                                               "/api/audit/report?coalition=it-coalition", "joined");
         }
+        PageSession auditor = PageSession.of(TestUsers.AUDITOR, port);
+        assertThat(auditor.get("/audit?recordedBy=nobody").body()).contains("0 entries");
+        String byAda = auditor.get("/audit?recordedBy=" + TestUsers.ADMIN.name() + "&party=NL&from=2000-01-01").body();
+        assertThat(byAda).contains("data-label=\"Party\"><a href=\"/parties/NL\"")
+                .doesNotContain("href=\"/parties/EE\"");
+        String bad = auditor.get("/audit?from=2024-13-01&party=XX").body();
+        assertThat(bad).contains("id=\"f-from-error\"", "id=\"f-party-error\"", "0 entries");
     }
 
     @Test
