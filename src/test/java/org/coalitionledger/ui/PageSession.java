@@ -23,10 +23,11 @@ final class PageSession {
 
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
 
     private PageSession(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -49,10 +50,19 @@ final class PageSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
-    /** A streamed answer, for Server-Sent Events. */
-    HttpResponse<java.io.InputStream> stream(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
-                                   .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    /**
+     * Opens a Server-Sent Events stream on a socket of its own, with this session's cookie, so that a test can
+     * close it as a browser closing its tab would. The answer's head has been read when this returns.
+     */
+    java.net.Socket stream(String path) throws IOException {
+        URI uri = URI.create(base);
+        java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+        String cookie = cookies.getCookieStore().getCookies().stream().map(Object::toString)
+                .collect(Collectors.joining("; "));
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nAccept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n")
+                                               .getBytes(StandardCharsets.US_ASCII));
+        return socket;
     }
 
     /** The CSRF token of the form on a page. */

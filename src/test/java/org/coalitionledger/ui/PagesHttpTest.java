@@ -4,12 +4,14 @@ import org.coalitionledger.it.LedgerHttpTestSupport;
 import org.coalitionledger.it.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,9 @@ class PagesHttpTest extends LedgerHttpTestSupport {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private LiveUpdates live;
 
     @BeforeEach
     void loadTheExample() {
@@ -192,15 +197,35 @@ class PagesHttpTest extends LedgerHttpTestSupport {
     }
 
     @Test
-    void theLiveStreamIsOpenToLoggedInUsersOnly() throws Exception {
+    void theLiveStreamIsOpenToLoggedInUsersOnlyAndForgetsClientsThatHaveGone() throws Exception {
         assertThat(PageSession.anonymous(port).get(IT + "/events").statusCode()).isEqualTo(302);
+        int before = live.listeners();
         var session = PageSession.of(TestUsers.VIEWER, port);
-        HttpResponse<java.io.InputStream> stream = session.stream(IT + "/events");
-        try (java.io.InputStream body = stream.body()) {
-            assertThat(stream.statusCode()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-            assertThat(new String(body.readNBytes(10))).startsWith(":");
+        try (java.net.Socket stream = session.stream(IT + "/events")) {
+            stream.setSoTimeout(10_000);
+            StringBuilder read = new StringBuilder();
+            byte[] buffer = new byte[1024];
+            while (!read.toString().contains("listening to") && read.length() < 8192) {
+                int n = stream.getInputStream().read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            String head = read.toString();
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: text/event-stream")
+                    .contains(":listening to it-coalition");
+            assertThat(live.listeners()).isEqualTo(before + 1);
         }
+        // the next acts about the coalition find the stream gone and drop it
+        user = TestUsers.RECORDER;
+        String[] parties = {"SK", "SI", "HR", "RO", "BG", "PT"};
+        for (int i = 0; i < parties.length && live.listeners() > before; i++) {
+            assertThat(post("/api/coalitions/it-coalition/intents", "{\"party\":\"" + parties[i]
+                    + "\",\"effectiveDate\":\"2024-04-01\",\"source\":" + SOURCE + "}").status()).isEqualTo(201);
+            Thread.sleep(300);
+        }
+        assertThat(live.listeners()).isEqualTo(before);
     }
 
     private void record(PageSession recorder, String form, Map<String, String> fields) {
