@@ -60,6 +60,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void pagesReadThroughQueriesOnly() {
+        noClasses().that().resideInAPackage("org.coalitionledger.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "jakarta.persistence..",
+                                                                  "org.springframework.jdbc..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheWebLayerSpeaksHttp() {
         noClasses().that().resideInAnyPackage(COMMAND, EVENT, QUERY, COMMON, "org.coalitionledger.audit")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")

@@ -19,7 +19,7 @@ public final class Acts {
 
     /** Metadata key: the authenticated user who recorded the act. Set by the system, never by the request. */
     public static final String RECORDED_BY = "recordedBy";
-    /** Metadata key: how the act reached the ledger ("api" or "import"). */
+    /** Metadata key: how the act reached the ledger ("api", "web" for the record forms, or "import"). */
     public static final String CHANNEL = "channel";
     /**
      * Metadata key prefix for provenance carried by an imported export line: the record id, recorder and record

@@ -42,9 +42,16 @@ public class Recorder {
      * @param recordedBy the authenticated user
      */
     public Recorded record(Function<String, Object> command, String recordedBy) {
+        return record(command, recordedBy, "api");
+    }
+
+    /**
+     * As {@link #record(Function, String)}, through another channel: {@code web} for the record forms.
+     */
+    public Recorded record(Function<String, Object> command, String recordedBy, String channel) {
         String recordId = UUID.randomUUID().toString();
         Object message = command.apply(recordId);
-        dispatch(message, recordedBy, "api");
+        dispatch(message, recordedBy, channel);
         return new Recorded(recordId, message.getClass().getSimpleName(), recordedBy, barrier.awaitProjections());
     }
 

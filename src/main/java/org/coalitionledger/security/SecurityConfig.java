@@ -115,12 +115,14 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
-                        .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        // the record forms: only those who may record see them
+                        .requestMatchers("/record/**").hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(RECORDER, ADMIN)
                         .anyRequest().denyAll())
-                .formLogin(form -> form.failureHandler(formFailure()))
+                .formLogin(form -> form.loginPage("/login").failureHandler(formFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(pageAccessDenied()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));

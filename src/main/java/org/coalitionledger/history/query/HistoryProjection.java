@@ -20,7 +20,11 @@ import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.recording.Acts;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -38,7 +42,7 @@ public class HistoryProjection {
 
     public static final String GROUP = "history";
 
-    interface Entries extends JpaRepository<HistoryEntryRow, String> {
+    interface Entries extends JpaRepository<HistoryEntryRow, String>, JpaSpecificationExecutor<HistoryEntryRow> {
 
         List<HistoryEntryRow> findByCoalitionId(String coalitionId);
 
@@ -136,6 +140,41 @@ public class HistoryProjection {
                 .sorted(EFFECTIVE_ORDER)
                 .toList();
         return Optional.of(new HistoryResponse(query.coalition(), query.knownAt(), acts));
+    }
+
+    /** The event log: every recorded row matching the filters, newest first. */
+    @QueryHandler
+    public EventLogResponse handle(FindEventLogQuery query) {
+        List<Specification<HistoryEntryRow>> filters = new ArrayList<>();
+        if (query.coalition() != null) {
+            filters.add((row, q, where) -> where.equal(row.get("coalitionId"), query.coalition()));
+        }
+        if (query.party() != null) {
+            filters.add((row, q, where) -> where.equal(row.get("party"), query.party()));
+        }
+        if (query.recordedBy() != null) {
+            filters.add((row, q, where) -> where.equal(row.get("recordedBy"), query.recordedBy()));
+        }
+        if (query.recordedFrom() != null) {
+            filters.add((row, q, where) -> where.greaterThanOrEqualTo(row.get("recordedAt"), query.recordedFrom()));
+        }
+        if (query.recordedUntil() != null) {
+            filters.add((row, q, where) -> where.lessThan(row.get("recordedAt"), query.recordedUntil()));
+        }
+        int limit = Math.max(1, query.limit());
+        List<HistoryEntryRow> rows = entries.findAll(Specification.allOf(filters),
+                                                     PageRequest.of(0, limit + 1,
+                                                                    Sort.by(Sort.Direction.DESC, "position")))
+                .getContent();
+        List<EventLogResponse.LogEntry> listed = rows.stream().limit(limit).map(row -> {
+            PartialDate date = row.effectiveDate == null ? null : PartialDate.parse(row.effectiveDate);
+            return new EventLogResponse.LogEntry(row.getId(), row.command, row.coalitionId, row.agreementId,
+                                                 row.party, row.effectiveDate,
+                                                 date == null ? null : date.precision(), row.targetRecordId,
+                                                 source(row), row.notes, row.recordedBy, row.recordedAt,
+                                                 row.position);
+        }).toList();
+        return new EventLogResponse(listed, rows.size() > limit);
     }
 
     private HistoryResponse.Entry entry(HistoryEntryRow row, List<HistoryEntryRow> corrections) {

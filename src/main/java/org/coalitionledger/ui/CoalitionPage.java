@@ -1,0 +1,161 @@
+package org.coalitionledger.ui;
+
+import org.coalitionledger.agreement.query.AgreementSummary;
+import org.coalitionledger.agreement.query.Commitment;
+import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.coalition.query.CoalitionSummary;
+import org.coalitionledger.coalition.query.TimelineResponse;
+import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
+import org.coalitionledger.coalition.query.TimelineResponse.Span;
+import org.coalitionledger.common.Checks;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Precision;
+import org.coalitionledger.history.query.HistoryResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A coalition on a day as known at a moment: members, a timeline of each party's intervals, commitments as bars,
+ * and the history with its sources. The URL carries {@code asOf} and {@code knownAt}, so a view can be shared.
+ */
+@Controller
+class CoalitionPage {
+
+    /** Where the commitment chart asks from: far enough ahead that every commitment shows its whole course. */
+    private static final LocalDate END_OF_TIME = LocalDate.of(9999, 1, 1);
+
+    private final Ledger ledger;
+    private final Labels labels;
+
+    CoalitionPage(Ledger ledger, Labels labels) {
+        this.ledger = ledger;
+        this.labels = labels;
+    }
+
+    /** The slider: days since formation, from 0 to {@code max}, at {@code value}. */
+    public record Slider(LocalDate first, LocalDate last, long max, long value) {
+    }
+
+    @GetMapping("/coalitions/{coalition}")
+    String coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf,
+                     @RequestParam(required = false) String knownAt, Model model) {
+        TimeQuery time = TimeQuery.of(asOf, knownAt);
+        LocalDate day = time.asOf();
+        Instant known = time.knownAt();
+        CoalitionSummary summary = ledger.coalition(coalition, day, known);
+        LocalDate today = Checks.today();
+        LocalDate formed = PartialDate.parse(summary.formedOn()).start();
+
+        TimelineResponse timeline = ledger.timeline(coalition, formed, END_OF_TIME, known);
+        LocalDate lastChange = timeline.parties().stream().flatMap(party -> party.intervals().stream())
+                .flatMap(span -> span.end() == null ? java.util.stream.Stream.of(span.start())
+                                                    : java.util.stream.Stream.of(span.start(), span.end()))
+                .map(text -> PartialDate.parse(text).start()).max(Comparator.naturalOrder()).orElse(formed);
+        LocalDate last = latest(today, lastChange);
+        Slider slider = new Slider(formed, last, ChronoUnit.DAYS.between(formed, last),
+                                   Math.max(0, Math.min(ChronoUnit.DAYS.between(formed, last),
+                                                        ChronoUnit.DAYS.between(formed, day))));
+
+        List<AgreementSummary> agreements = ledger.agreements(coalition, day, known);
+        List<CommitmentsResponse> onDay = agreements.stream()
+                .map(agreement -> ledger.commitments(agreement.agreement(), day, known))
+                .flatMap(java.util.Optional::stream).toList();
+        List<CommitmentsResponse> whole = agreements.stream()
+                .map(agreement -> ledger.commitments(agreement.agreement(), END_OF_TIME, known))
+                .flatMap(java.util.Optional::stream).toList();
+
+        model.addAttribute("time", time);
+        model.addAttribute("coalition", summary);
+        model.addAttribute("members", ledger.members(coalition, day, known));
+        model.addAttribute("slider", slider);
+        model.addAttribute("membershipChart", membershipChart(timeline, formed, latest(last, day).plusDays(45),
+                                                              day, today));
+        model.addAttribute("agreements", agreements);
+        model.addAttribute("commitments", onDay);
+        model.addAttribute("commitmentChart", commitmentChart(whole, formed, day, today));
+        model.addAttribute("history", ledger.history(coalition, known).map(HistoryResponse::entries)
+                .orElse(List.of()));
+        return "coalition";
+    }
+
+    private Chart membershipChart(TimelineResponse timeline, LocalDate from, LocalDate to, LocalDate day,
+                                  LocalDate today) {
+        Chart chart = new Chart(from, to);
+        for (PartyTimeline party : timeline.parties()) {
+            Chart.Row row = chart.row(party.party() + " " + party.name(), "/parties/" + party.party());
+            List<Span> spans = new ArrayList<>(party.intervals());
+            // leads are drawn over the membership they lie in
+            spans.sort(Comparator.comparing(span -> span.role().ordinal()));
+            for (Span span : spans) {
+                PartialDate start = PartialDate.parse(span.start());
+                LocalDate end = span.end() == null ? null : PartialDate.parse(span.end()).start();
+                String kind = span.role().name().toLowerCase();
+                String text = switch (span.role()) {
+                    case INTENT -> "intent";
+                    case MEMBER -> "member";
+                    case LEAD -> "lead";
+                };
+                String precision = labels.precision(span.startPrecision());
+                String tooltip = party.name() + ": " + text + " from " + span.start()
+                        + (precision.isEmpty() ? "" : " (" + precision + ")")
+                        + (span.end() == null ? ", still" : " until " + span.end());
+                chart.bar(row, start.start(), end, kind, (precision.isEmpty() ? "" : "≈ ") + text, tooltip,
+                          span.startPrecision() != Precision.DAY);
+            }
+        }
+        chart.marker(today, "today");
+        if (!day.equals(today)) {
+            chart.marker(day, "shown: " + day);
+        }
+        return chart;
+    }
+
+    private Chart commitmentChart(List<CommitmentsResponse> agreements, LocalDate formed, LocalDate day,
+                                  LocalDate today) {
+        LocalDate to = today;
+        LocalDate from = formed;
+        for (CommitmentsResponse agreement : agreements) {
+            for (Commitment commitment : agreement.commitments()) {
+                to = latest(to, commitment.end());
+                LocalDate start = PartialDate.parse(commitment.start()).start();
+                from = start.isBefore(from) ? start : from;
+            }
+        }
+        Chart chart = new Chart(from, latest(to, day).plusDays(60));
+        for (CommitmentsResponse agreement : agreements) {
+            for (Commitment commitment : agreement.commitments()) {
+                PartialDate start = PartialDate.parse(commitment.start());
+                boolean withdrawn = commitment.withdrawalRecordId() != null;
+                String precision = labels.precision(start.precision());
+                String status = withdrawn ? "withdrawn" : "committed";
+                Chart.Row row = chart.row(commitment.party() + " " + commitment.name(),
+                                          "/parties/" + commitment.party());
+                chart.bar(row, start.start(), commitment.end(), withdrawn ? "withdrawn" : "committed",
+                          (precision.isEmpty() ? "" : "≈ ") + status + " until " + commitment.end(),
+                          commitment.name() + " under " + agreement.title() + ": from " + commitment.start()
+                                  + (precision.isEmpty() ? "" : " (" + precision + ")") + " until "
+                                  + commitment.end() + (withdrawn ? " (withdrawn)" : ""),
+                          start.precision() != Precision.DAY);
+            }
+        }
+        chart.marker(today, "today");
+        if (!day.equals(today)) {
+            chart.marker(day, "shown: " + day);
+        }
+        return chart;
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

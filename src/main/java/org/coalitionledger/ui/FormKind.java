@@ -1,0 +1,150 @@
+package org.coalitionledger.ui;
+
+import org.coalitionledger.recording.ActRequests.CorrectionRequest;
+import org.coalitionledger.recording.ActRequests.FormCoalitionRequest;
+import org.coalitionledger.recording.ActRequests.PartyActRequest;
+import org.coalitionledger.recording.ActRequests.RegisterAgreementRequest;
+import org.coalitionledger.recording.ActRequests.RetractionRequest;
+import org.coalitionledger.recording.ActRequests.SignatoryActRequest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Each record form: its path segment, its heading, the fields it shows, and the command it sends, built through
+ * the same request records ({@code ActRequests}) as the API. {@code target} is the coalition, agreement or record
+ * the form is about, taken from the path.
+ */
+public enum FormKind {
+
+    COALITION("coalition", "Record a coalition's formation",
+              List.of("coalition", "name", "parentGroup", "focusAreas", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return new FormCoalitionRequest(form.getCoalition(), form.getName(), form.getParentGroup(),
+                                            form.focusAreaList(), form.getEffectiveDate(), form.source(),
+                                            form.getNotes())::toCommand;
+        }
+    },
+    JOIN("join", "Record that a state joined", List.of("party", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return partyAct(form, target)::toJoin;
+        }
+    },
+    INTENT("intent", "Record a declaration of intent to join", List.of("party", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return partyAct(form, target)::toIntent;
+        }
+    },
+    LEAD("lead", "Record that a member was designated a lead", List.of("party", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return partyAct(form, target)::toLead;
+        }
+    },
+    DEPARTURE("departure", "Record that a member left", List.of("party", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return partyAct(form, target)::toDeparture;
+        }
+    },
+    AGREEMENT("agreement", "Register an agreement of this coalition",
+              List.of("agreement", "title", "commitmentTerm", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return new RegisterAgreementRequest(form.getAgreement(), target, form.getTitle(),
+                                                form.getCommitmentTerm(), form.getEffectiveDate(), form.source(),
+                                                form.getNotes())::toCommand;
+        }
+    },
+    SIGNATURE("signature", "Record that a state signed the agreement", List.of("party", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return new SignatoryActRequest(target, upper(form.getParty()), form.getEffectiveDate(), form.source(),
+                                           form.getNotes())::toSignature;
+        }
+    },
+    WITHDRAWAL("withdrawal", "Record that a state withdrew from the agreement", List.of("party", "effectiveDate")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return new SignatoryActRequest(target, upper(form.getParty()), form.getEffectiveDate(), form.source(),
+                                           form.getNotes())::toWithdrawal;
+        }
+    },
+    CORRECTION("correction", "Correct the date of a recorded act", List.of("effectiveDate", "reason")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return new CorrectionRequest(target, form.getEffectiveDate(), form.getReason(), form.source())
+                    ::toCommand;
+        }
+    },
+    RETRACTION("retraction", "Retract a recorded act", List.of("reason")) {
+        @Override
+        Function<String, Object> command(ActForm form, String target) {
+            return new RetractionRequest(target, form.getReason(), form.source())::toCommand;
+        }
+    };
+
+    /** Every form also takes a source and, but for corrections and retractions (whose reason says why), notes. */
+    private static final List<String> SOURCE = List.of("sourceTitle", "sourceUrl", "sourcePublisher",
+                                                       "sourcePublishedOn", "sourceQuote");
+
+    private final String slug;
+    private final String heading;
+    private final List<String> fields;
+
+    FormKind(String slug, String heading, List<String> fields) {
+        this.slug = slug;
+        this.heading = heading;
+        this.fields = fields;
+    }
+
+    /** Builds the command from the record id the recorder gives it. */
+    abstract Function<String, Object> command(ActForm form, String target);
+
+    public String slug() {
+        return slug;
+    }
+
+    public String heading() {
+        return heading;
+    }
+
+    /** True when the form shows this field. */
+    public boolean shows(String field) {
+        return fields.contains(field) || SOURCE.contains(field)
+                || field.equals("notes") && this != CORRECTION && this != RETRACTION;
+    }
+
+    /** The form field a rejection names ({@code source.url} is {@code sourceUrl}), if the form shows it. */
+    Optional<String> fieldOf(String rejected) {
+        if (rejected == null) {
+            return Optional.empty();
+        }
+        String field = rejected.equals("source") ? "sourceTitle"
+                : rejected.startsWith("source.") ? "source" + Character.toUpperCase(rejected.charAt(7))
+                        + rejected.substring(8)
+                : rejected.startsWith("focusAreas") ? "focusAreas"
+                : rejected;
+        return shows(field) ? Optional.of(field) : Optional.empty();
+    }
+
+    static Optional<FormKind> of(String slug) {
+        return Arrays.stream(values()).filter(kind -> kind.slug.equals(slug)).findFirst();
+    }
+
+    private static PartyActRequest partyAct(ActForm form, String coalition) {
+        return new PartyActRequest(coalition, upper(form.getParty()), form.getEffectiveDate(), form.source(),
+                                   form.getNotes());
+    }
+
+    /** Party codes are upper case; "fr" typed in a form means FR. */
+    private static String upper(String party) {
+        return party == null ? null : party.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,99 @@
+package org.coalitionledger.ui;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.coalitionledger.agreement.query.AgreementSummary;
+import org.coalitionledger.agreement.query.Commitment;
+import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
+import org.coalitionledger.agreement.query.FindAgreementsQuery;
+import org.coalitionledger.agreement.query.FindCommitmentsOfPartyQuery;
+import org.coalitionledger.coalition.query.CoalitionSummary;
+import org.coalitionledger.coalition.query.FetchCoalitionQuery;
+import org.coalitionledger.coalition.query.FetchMembersQuery;
+import org.coalitionledger.coalition.query.FetchTimelineQuery;
+import org.coalitionledger.coalition.query.FindCoalitionsQuery;
+import org.coalitionledger.coalition.query.FindMembershipsOfPartyQuery;
+import org.coalitionledger.coalition.query.MembersResponse;
+import org.coalitionledger.coalition.query.PartyMemberships;
+import org.coalitionledger.coalition.query.TimelineResponse;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Text;
+import org.coalitionledger.history.query.EventLogResponse;
+import org.coalitionledger.history.query.FetchHistoryQuery;
+import org.coalitionledger.history.query.FindEventLogQuery;
+import org.coalitionledger.history.query.HistoryResponse;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The read side as the pages ask it: the same queries as the API, through Axon's query gateway. */
+@Component
+class Ledger {
+
+    private final QueryGateway queries;
+
+    Ledger(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    List<CoalitionSummary> coalitions(LocalDate asOf, Instant knownAt) {
+        return queries.query(new FindCoalitionsQuery(asOf, knownAt),
+                             ResponseTypes.multipleInstancesOf(CoalitionSummary.class)).join();
+    }
+
+    CoalitionSummary coalition(String coalition, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FetchCoalitionQuery(coalition, asOf, knownAt),
+                             ResponseTypes.optionalInstanceOf(CoalitionSummary.class)).join()
+                .orElseThrow(() -> unknown(coalition));
+    }
+
+    MembersResponse members(String coalition, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FetchMembersQuery(coalition, asOf, knownAt),
+                             ResponseTypes.optionalInstanceOf(MembersResponse.class)).join()
+                .orElseThrow(() -> unknown(coalition));
+    }
+
+    TimelineResponse timeline(String coalition, LocalDate from, LocalDate to, Instant knownAt) {
+        return queries.query(new FetchTimelineQuery(coalition, from, to, knownAt),
+                             ResponseTypes.optionalInstanceOf(TimelineResponse.class)).join()
+                .orElseThrow(() -> unknown(coalition));
+    }
+
+    /** The agreements of one coalition, or of every coalition when {@code coalition} is null. */
+    List<AgreementSummary> agreements(String coalition, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FindAgreementsQuery(coalition, asOf, knownAt),
+                             ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join();
+    }
+
+    Optional<CommitmentsResponse> commitments(String agreement, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FetchCommitmentsQuery(agreement, asOf, knownAt),
+                             ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join();
+    }
+
+    Optional<HistoryResponse> history(String coalition, Instant knownAt) {
+        return queries.query(new FetchHistoryQuery(coalition, knownAt),
+                             ResponseTypes.optionalInstanceOf(HistoryResponse.class)).join();
+    }
+
+    PartyMemberships memberships(String party, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FindMembershipsOfPartyQuery(party, asOf, knownAt),
+                             ResponseTypes.instanceOf(PartyMemberships.class)).join();
+    }
+
+    List<Commitment> commitmentsOf(String party, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FindCommitmentsOfPartyQuery(party, asOf, knownAt),
+                             ResponseTypes.multipleInstancesOf(Commitment.class)).join();
+    }
+
+    EventLogResponse log(FindEventLogQuery query) {
+        return queries.query(query, ResponseTypes.instanceOf(EventLogResponse.class)).join();
+    }
+
+    static Rejection unknown(String coalition) {
+        return Rejection.notFound("coalition", "unknown coalition '" + Text.clip(coalition) + "'");
+    }
+}

@@ -1,0 +1,172 @@
+package org.coalitionledger.ui;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.coalition.event.CoalitionFormed;
+import org.coalitionledger.coalition.event.PartyAct;
+import org.coalitionledger.common.RecordedAct;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
+import org.coalitionledger.recording.ProjectionBarrier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Tells open coalition pages that an act about their coalition was recorded, over Server-Sent Events. It hears
+ * events in a subscribing processor of its own ({@value #GROUP}: in the recording thread, no token, no replay at
+ * start), and once the unit of work has committed it waits, off that thread, until the projections show the new
+ * acts before it sends one {@code act} event per coalition; the page then fetches its fresh parts. Emitters are
+ * removed when they complete, time out or fail, and a comment every 20 s finds clients that have gone.
+ */
+@Component
+@ProcessingGroup(LiveUpdates.GROUP)
+class LiveUpdates {
+
+    static final String GROUP = "live";
+    /** At most this many pages listen at once; more are refused rather than allowed to hold threads and memory. */
+    static final int MAX_LISTENERS = 500;
+    private static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    private final ProjectionBarrier barrier;
+    private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "live-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveUpdates(ProjectionBarrier barrier) {
+        this.barrier = barrier;
+        executor.scheduleWithFixedDelay(this::heartbeat, 20, 20, TimeUnit.SECONDS);
+    }
+
+    /** A new listener for one coalition, or empty when too many are listening already. */
+    java.util.Optional<SseEmitter> listen(String coalition) {
+        if (count.incrementAndGet() > MAX_LISTENERS) {
+            count.decrementAndGet();
+            return java.util.Optional.empty();
+        }
+        SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
+        listeners.computeIfAbsent(coalition, id -> ConcurrentHashMap.newKeySet()).add(emitter);
+        Runnable remove = () -> remove(coalition, emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(error -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().comment("listening to " + coalition));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return java.util.Optional.of(emitter);
+    }
+
+    /** How many pages listen now; for tests and operations. */
+    int listeners() {
+        return count.get();
+    }
+
+    @EventHandler
+    void on(RecordedAct act) {
+        String coalition = coalitionOf(act);
+        if (coalition == null || !listeners.containsKey(coalition)) {
+            return;
+        }
+        pending.add(coalition);
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            root.getOrComputeResource(GROUP, key -> {
+                root.afterCommit(unit -> scheduleFlush());
+                return Boolean.TRUE;
+            });
+        } else {
+            scheduleFlush();
+        }
+    }
+
+    private void scheduleFlush() {
+        if (flushScheduled.compareAndSet(false, true)) {
+            executor.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        flushScheduled.set(false);
+        barrier.awaitProjections();
+        for (String coalition : Set.copyOf(pending)) {
+            pending.remove(coalition);
+            for (SseEmitter emitter : listeners.getOrDefault(coalition, Set.of())) {
+                send(coalition, emitter, SseEmitter.event().name("act").data(coalition));
+            }
+        }
+    }
+
+    private void heartbeat() {
+        listeners.forEach((coalition, emitters) -> emitters.forEach(
+                emitter -> send(coalition, emitter, SseEmitter.event().comment("still here"))));
+    }
+
+    private void send(String coalition, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            // the client has gone; completing the emitter removes it
+            remove(coalition, emitter);
+            emitter.completeWithError(e);
+        }
+    }
+
+    private void remove(String coalition, SseEmitter emitter) {
+        Set<SseEmitter> emitters = listeners.get(coalition);
+        if (emitters != null && emitters.remove(emitter)) {
+            count.decrementAndGet();
+            listeners.computeIfPresent(coalition, (id, set) -> set.isEmpty() ? null : set);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        executor.shutdownNow();
+        listeners.forEach((coalition, emitters) -> emitters.forEach(SseEmitter::complete));
+        listeners.clear();
+        log.debug("Live updates closed");
+    }
+
+    private static String coalitionOf(RecordedAct act) {
+        if (act instanceof CoalitionFormed formed) {
+            return formed.coalition();
+        } else if (act instanceof PartyAct partyAct) {
+            return partyAct.coalition();
+        } else if (act instanceof AgreementRegistered registered) {
+            return registered.coalition();
+        } else if (act instanceof SignatoryAct signatoryAct) {
+            return signatoryAct.coalition();
+        } else if (act instanceof RecordCorrected corrected) {
+            return corrected.coalition();
+        } else if (act instanceof RecordRetracted retracted) {
+            return retracted.coalition();
+        }
+        return null;
+    }
+}

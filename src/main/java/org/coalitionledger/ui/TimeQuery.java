@@ -1,0 +1,44 @@
+package org.coalitionledger.ui;
+
+import org.coalitionledger.common.Checks;
+import org.coalitionledger.common.Rejection;
+import org.coalitionledger.web.Params;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The two clocks a page is shown for, read from its URL: {@code asOf} (a day, default today) and {@code knownAt}
+ * (an instant, default now). A malformed value is kept as typed, with an error for its field, and the default used.
+ */
+public record TimeQuery(LocalDate asOf, Instant knownAt, String asOfText, String knownAtText, Map<String, String> errors) {
+
+    static TimeQuery of(String asOf, String knownAt) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate day = Checks.today();
+        try {
+            day = Params.asOf(blankToNull(asOf));
+        } catch (Rejection e) {
+            errors.put("asOf", e.getMessage());
+        }
+        Instant known = Instant.now();
+        try {
+            known = Params.knownAt(blankToNull(knownAt));
+        } catch (Rejection e) {
+            errors.put("knownAt", e.getMessage());
+        }
+        return new TimeQuery(day, known, asOf == null || asOf.isBlank() ? day.toString() : asOf,
+                             knownAt == null ? "" : knownAt, errors);
+    }
+
+    /** True when the page looks at the ledger as it stood at a given moment rather than now. */
+    public boolean pinned() {
+        return !knownAtText.isBlank() && !errors.containsKey("knownAt");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

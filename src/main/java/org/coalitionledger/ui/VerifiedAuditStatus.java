@@ -1,0 +1,59 @@
+package org.coalitionledger.ui;
+
+import org.coalitionledger.audit.AuditService;
+import org.coalitionledger.audit.Verification;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit page's verification status from the audit service: the event store checked against the Merkle tree and
+ * every signed checkpoint. A full verify reads every event, so a result is reused for a minute (the page says when
+ * it was made); {@code GET /api/audit/verify} always verifies afresh.
+ */
+@Component
+class VerifiedAuditStatus implements AuditStatus {
+
+    static final Duration REUSE = Duration.ofMinutes(1);
+
+    private final AuditService audit;
+    private final Clock clock = Clock.systemUTC();
+    private Report last;
+    private Instant madeAt;
+
+    VerifiedAuditStatus(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public synchronized Report report() {
+        Instant now = clock.instant();
+        if (last == null || madeAt.plus(REUSE).isBefore(now)) {
+            last = fresh(now);
+            madeAt = now;
+        }
+        return last;
+    }
+
+    private Report fresh(Instant now) {
+        Verification.Result result = audit.verify();
+        List<String> details = new ArrayList<>();
+        details.add("Verified at " + now + ": " + result.checkedRecords() + " records checked, " + result.pending()
+                            + " recorded moments ago and not yet sealed (pending).");
+        details.add(result.verifiedCheckpoints() + " of " + result.checkpoints() + " signed checkpoints verified"
+                            + (result.latestCheckpoint() == null ? "."
+                : "; the latest covers " + result.latestCheckpoint().treeSize() + " records, root "
+                + result.latestCheckpoint().rootHex() + "."));
+        Verification.Problem problem = result.firstProblem();
+        if (problem == null) {
+            return new Report(true, true, "the event store matches the signed audit tree", details);
+        }
+        details.add(0, "First problem at position " + problem.position() + " (" + problem.kind().label() + ")"
+                + (problem.recordId() == null ? "" : ", record " + problem.recordId()) + ": " + problem.detail());
+        return new Report(true, false, "the stored history no longer matches the signed audit tree", details);
+    }
+}

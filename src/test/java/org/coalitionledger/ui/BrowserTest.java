@@ -1,0 +1,251 @@
+package org.coalitionledger.ui;
+
+import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.TestUsers;
+import org.coalitionledger.it.TestUsers.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The acceptance scenarios in a real browser (headless Debian chromium): log in, move through time and see the
+ * Netherlands uncertain in January 2024, record a join and watch it appear in a second window without a reload,
+ * submit a bad form, escaping in the DOM, and the pages at phone width. One application and one browser for all;
+ * the second window is a second browser session. Screenshots go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest extends LedgerHttpTestSupport {
+
+    private static final String IT = "/coalitions/it-coalition";
+
+    private static WebDriver browser;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        Browser.require();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void loadTheExample() {
+        if (jdbc.queryForObject("select count(*) from history_entry where coalition_id = 'it-coalition'",
+                                Long.class) == 0) {
+            assertThat(postLines("/api/import", example()).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void logsInThroughTheFormAndSeesTheNetherlandsUncertainOn15January2024() {
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        Browser.screenshot(browser, "01-login");
+        logIn(browser, TestUsers.RECORDER);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Coalitions");
+        Browser.screenshot(browser, "02-overview");
+
+        browser.findElement(By.linkText("IT Coalition")).click();
+        WebElement date = browser.findElement(By.id("asOf"));
+        assertThat(browser.findElement(By.cssSelector("label[for=asOf]")).getText()).contains("Day shown");
+        setValue(date, "2024-01-15");
+        browser.findElement(By.cssSelector("#time button[type=submit]")).click();
+        wait(browser).until(ExpectedConditions.urlContains("asOf=2024-01-15"));
+
+        WebElement netherlands = browser.findElement(By.cssSelector("#membership tr[data-party=NL]"));
+        assertThat(netherlands.getText()).contains("Netherlands", "2024-01", "≈ month precision", "uncertain");
+        assertThat(netherlands.findElement(By.cssSelector(".uncertain")).isDisplayed()).isTrue();
+        WebElement slider = browser.findElement(By.id("when"));
+        assertThat(slider.getAttribute("aria-valuetext")).isEqualTo("2024-01-15");
+        Browser.screenshot(browser, "03-coalition-2024-01-15");
+
+        // the slider by keyboard: one day on with the arrow key; the members follow without a reload
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        slider.sendKeys(Keys.END);
+        wait(browser).until(d -> d.getCurrentUrl().contains("asOf=" + slider.getAttribute("aria-valuetext")));
+        assertThat(browser.findElement(By.id("asOf")).getAttribute("value"))
+                .isEqualTo(slider.getAttribute("aria-valuetext"));
+        slider.sendKeys(Keys.HOME);
+        wait(browser).until(d -> "2024-01-01".equals(slider.getAttribute("aria-valuetext")));
+        slider.sendKeys(Keys.ARROW_RIGHT);
+        wait(browser).until(d -> d.getCurrentUrl().contains("asOf=2024-01-02"));
+        wait(browser).until(d -> d.findElement(By.id("membership-heading")).getText().contains("2024-01-02"));
+        assertThat(browser.findElement(By.cssSelector("#membership tr[data-party=NL]")).getText())
+                .contains("uncertain");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
+        Browser.screenshot(browser, "04-coalition-slider");
+    }
+
+    @Test
+    @Order(2)
+    void aJoinRecordedThroughTheFormAppearsInASecondWindowWithoutReload() {
+        WebDriver second = Browser.start();
+        try {
+            logIn(second, TestUsers.VIEWER);
+            second.get(url(IT));
+            assertThat(second.findElement(By.id("membership")).getText()).doesNotContain("France");
+            ((JavascriptExecutor) second).executeScript("window.notReloaded = true");
+
+            logIn(browser, TestUsers.RECORDER);
+            browser.get(url(IT));
+            browser.findElement(By.linkText("A state joined")).click();
+            browser.findElement(By.id("party")).sendKeys("FR");
+            browser.findElement(By.id("effectiveDate")).sendKeys("2024-05-01");
+            browser.findElement(By.id("sourceTitle")).sendKeys("Press release of the French ministry");
+            browser.findElement(By.id("sourceUrl")).sendKeys("https://example.org/fr");
+            Browser.screenshot(browser, "05-record-join");
+            browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
+            wait(browser).until(ExpectedConditions.urlMatches(".*/coalitions/it-coalition$"));
+            assertThat(browser.findElement(By.className("flash")).getText()).contains("Recorded the join");
+
+            wait(second).until(d -> d.findElement(By.id("membership")).getText().contains("France"));
+            assertThat(((JavascriptExecutor) second).executeScript("return window.notReloaded")).isEqualTo(true);
+            assertThat(second.findElement(By.id("live-status")).getText()).contains("new act was recorded");
+            assertThat(second.findElement(By.id("history")).getText()).contains("Press release of the French");
+            Browser.screenshot(second, "06-second-window-live");
+        } finally {
+            second.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aBadFormShowsTheErrorBesideItsFieldAndRecordsNothing() {
+        logIn(browser, TestUsers.RECORDER);
+        long before = eventCount();
+        browser.get(url("/record/it-coalition/join"));
+        browser.findElement(By.id("party")).sendKeys("DE");
+        browser.findElement(By.id("effectiveDate")).sendKeys("2999-01-01");
+        browser.findElement(By.id("sourceTitle")).sendKeys("A report from the future");
+        browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
+
+        WebElement error = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("effectiveDate-error")));
+        assertThat(error.getText()).containsIgnoringCase("future");
+        WebElement field = browser.findElement(By.id("effectiveDate"));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).contains("effectiveDate-error");
+        assertThat(field.getAttribute("value")).isEqualTo("2999-01-01");
+        assertThat(browser.findElement(By.id("party")).getAttribute("value")).isEqualTo("DE");
+        // the message sits with its field, not somewhere else on the page
+        assertThat(browser.findElement(By.xpath("//p[@id='effectiveDate-error']/..//input")).getAttribute("id"))
+                .isEqualTo("effectiveDate");
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Nothing was written");
+        Browser.screenshot(browser, "07-bad-form");
+
+        WebElement party = browser.findElement(By.id("party"));
+        party.clear();
+        party.sendKeys("XX");
+        WebElement date = browser.findElement(By.id("effectiveDate"));
+        date.clear();
+        date.sendKeys("2024-06-01");
+        browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
+        assertThat(wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("party-error")))
+                           .getText()).contains("XX");
+        assertThat(browser.findElements(By.id("effectiveDate-error"))).isEmpty();
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void recordedTextIsShownAsTextNeverRunAsScript() {
+        user = TestUsers.RECORDER;
+        assertThat(post("/api/coalitions/it-coalition/intents", """
+                {"party":"CZ","effectiveDate":"2024-03-01","notes":"<script>alert(1)</script>",
+                 "source":{"title":"<script>alert(1)</script><img src=x onerror=alert(2)>"}}""").status())
+                .isEqualTo(201);
+        logIn(browser, TestUsers.ADMIN);
+        for (String path : List.of(IT, IT + "?asOf=2024-03-02", "/audit", "/parties/CZ")) {
+            browser.get(url(path));
+            assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            Object inlineScripts = ((JavascriptExecutor) browser).executeScript(
+                    "return Array.from(document.querySelectorAll('script')).filter(s => !s.src).length"
+                            + " + document.querySelectorAll('img[src=x]').length");
+            assertThat(inlineScripts).as(path).isEqualTo(0L);
+        }
+        browser.get(url(IT));
+        assertThat(browser.findElement(By.id("history")).getText()).contains("<script>alert(1)</script>");
+        Browser.screenshot(browser, "08-escaped");
+    }
+
+    @Test
+    @Order(5)
+    void thePagesAreUsableAtPhoneWidth() {
+        logIn(browser, TestUsers.RECORDER);
+        try {
+            browser.manage().window().setSize(new Dimension(390, 844));
+            for (String[] page : new String[][] {{IT + "?asOf=2024-01-15", "09-phone-coalition"},
+                                                 {"/", "10-phone-overview"},
+                                                 {"/record/it-coalition/join", "11-phone-record"}}) {
+                browser.get(url(page[0]));
+                Object overflow = ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(((Number) overflow).intValue()).as(page[0] + " scrolls sideways").isLessThanOrEqualTo(1);
+                Browser.screenshot(browser, page[1]);
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    private void logIn(WebDriver driver, TestUser as) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(as.name());
+        driver.findElement(By.id("password")).sendKeys(as.password());
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private static void setValue(WebElement input, String value) {
+        // a date input's typing order follows the browser's locale; set the value as a date picker would
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", input, value);
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
