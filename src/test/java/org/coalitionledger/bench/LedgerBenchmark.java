@@ -316,7 +316,9 @@ public final class LedgerBenchmark {
             plot.add("append, 8 clients", f.size(), f.append8());
             plot.add("raw insert, 8 clients", f.size(), f.raw8());
             plot.add("import", f.size(), f.imported());
+            plot.add("raw batched insert", f.size(), f.rawBatch());
             plot.add("rebuild", f.size(), f.rebuild());
+            plot.add("plain read + fold", f.size(), f.loop());
         }
         try {
             Path file = Path.of("target", "bench", "throughput-" + db + ".svg");
