@@ -194,14 +194,15 @@ class BrowserTest extends LedgerHttpTestSupport {
                 .isEqualTo(201);
         logIn(browser, TestUsers.ADMIN);
         for (String path : List.of(IT, IT + "?asOf=2024-03-02", "/audit", "/parties/CZ")) {
-            browser.get(url(path));
+            openAsAdmin(path);
             assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
             Object inlineScripts = ((JavascriptExecutor) browser).executeScript(
                     "return Array.from(document.querySelectorAll('script')).filter(s => !s.src).length"
                             + " + document.querySelectorAll('img[src=x]').length");
             assertThat(inlineScripts).as(path).isEqualTo(0L);
         }
-        browser.get(url(IT));
+        openAsAdmin(IT);
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
         assertThat(browser.findElement(By.id("history")).getText()).contains("<script>alert(1)</script>");
         Browser.screenshot(browser, "08-escaped");
     }
@@ -224,6 +225,16 @@ class BrowserTest extends LedgerHttpTestSupport {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    /** Opens a page as ADMIN, logging in again if the session was lost on the way, so that checks see the page. */
+    private void openAsAdmin(String path) {
+        browser.get(url(path));
+        if (browser.getCurrentUrl().contains("/login")) {
+            logIn(browser, TestUsers.ADMIN);
+            browser.get(url(path));
+        }
+        assertThat(browser.getCurrentUrl()).as(path).doesNotContain("/login");
     }
 
     private void logIn(WebDriver driver, TestUser as) {
