@@ -238,12 +238,27 @@ class BrowserTest extends LedgerHttpTestSupport {
     }
 
     private void logIn(WebDriver driver, TestUser as) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(as.name());
-        driver.findElement(By.id("password")).sendKeys(as.password());
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+        for (int attempt = 1; ; attempt++) {
+            // leave the open page first: its live-update stream would reconnect without a session and start a new
+            // one between the login page and its post
+            driver.get("about:blank");
+            driver.manage().deleteAllCookies();
+            driver.get(url("/login"));
+            driver.findElement(By.id("username")).sendKeys(as.name());
+            driver.findElement(By.id("password")).sendKeys(as.password());
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            wait(driver).until(d -> !d.getCurrentUrl().endsWith("/login"));
+            // the session must hold: a page right after the login is answered, not sent back to the login
+            driver.get(url("/"));
+            if (!driver.getCurrentUrl().contains("/login")) {
+                return;
+            }
+            System.out.println("BrowserTest: the session of " + as.name() + " did not hold after login (attempt "
+                                       + attempt + "); logging in again");
+            if (attempt == 3) {
+                throw new AssertionError("could not stay logged in as " + as.name());
+            }
+        }
     }
 
     private static void setValue(WebElement input, String value) {
