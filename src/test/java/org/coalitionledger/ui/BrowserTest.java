@@ -126,6 +126,14 @@ class BrowserTest extends LedgerHttpTestSupport {
 
             logIn(browser, TestUsers.RECORDER);
             browser.get(url(IT));
+            try {
+                wait(browser).until(ExpectedConditions.elementToBeClickable(By.linkText("A state joined")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                Browser.screenshot(browser, "05-no-record-link");
+                throw new AssertionError("no link to record a join at " + browser.getCurrentUrl() + "; the page"
+                                                 + " says: " + browser.findElement(By.tagName("body")).getText()
+                        .lines().limit(12).toList(), e);
+            }
             browser.findElement(By.linkText("A state joined")).click();
             browser.findElement(By.id("party")).sendKeys("FR");
             browser.findElement(By.id("effectiveDate")).sendKeys("2024-05-01");
