@@ -29,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -98,10 +99,11 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint())
                         .accessDeniedHandler(apiAccessDenied()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // No session and no cookie authenticate an API request, and every API write needs a body type
-                // (JSON, JSON Lines, CSV) that a cross-site form cannot send without a CORS preflight, which the
-                // ledger never grants: CSRF tokens would protect nothing here.
+                // No session and no cookie authenticate an API request, and CrossSiteWriteFilter refuses every
+                // write whose body type a cross-site form could send (JSON, JSON Lines and CSV need a CORS
+                // preflight, which the ledger never grants): CSRF tokens would protect nothing more here.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
     }

@@ -93,6 +93,27 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
     }
 
     @Test
+    void aWriteThatAnotherSitesFormCouldSendIsRefusedBeforeAnythingRuns() throws Exception {
+        long before = eventCount();
+        for (String type : new String[]{"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "text/plain", null}) {
+            Response rebuild = send(TestUsers.ADMIN, HttpMethod.POST, "/api/admin/rebuilds/history", "", type);
+            assertThat(rebuild.status()).as(String.valueOf(type)).isEqualTo(415);
+            assertThat(rebuild.json().get("detail").asText()).contains("application/json");
+        }
+        HttpResponse<String> crossSite = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/api/coalitions")))
+                        .header("Authorization", TestUsers.RECORDER.basic())
+                        .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"coalition":"c-cross-site","name":"x","effectiveDate":"2020","source":%s}"""
+                                                                          .formatted(SOURCE))).build(),
+                                                     HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSite.statusCode()).as(crossSite.body()).isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(get("/api/admin/rebuilds").text()).doesNotContain("\"history\"");
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         for (Response answer : new Response[]{get("/api/coalitions"), get("/api/coalitions/none"),
                 send(null, HttpMethod.GET, "/api/coalitions", null, null),
