@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.CoalitionJoined;
@@ -15,11 +17,9 @@ import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
 import org.coalitionledger.coalition.query.MembersResponse.Member;
-import org.coalitionledger.coalition.query.MembershipFold.Interval;
 import org.coalitionledger.coalition.query.MembershipFold.Kind;
 import org.coalitionledger.coalition.query.MembershipRepositories.CoalitionViews;
 import org.coalitionledger.coalition.query.MembershipRepositories.Intervals;
-import org.coalitionledger.coalition.query.MembershipRepositories.MembershipActs;
 import org.coalitionledger.coalition.query.PartyMemberships.Membership;
 import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
 import org.coalitionledger.coalition.query.TimelineResponse.Span;
@@ -27,18 +27,18 @@ import org.coalitionledger.common.Parties;
 import org.coalitionledger.common.RecordTime;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Membership of every coalition on both clocks: who was a member, lead or intending party on any day (effective
@@ -53,15 +53,15 @@ public class MembershipProjection {
     public static final String GROUP = "membership";
 
     private final CoalitionViews coalitions;
-    private final MembershipActs acts;
     private final Intervals intervals;
+    private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
 
-    MembershipProjection(CoalitionViews coalitions, MembershipActs acts, Intervals intervals,
+    MembershipProjection(CoalitionViews coalitions, Intervals intervals, JdbcTemplate jdbc,
                          EntityManager entityManager) {
         this.coalitions = coalitions;
-        this.acts = acts;
         this.intervals = intervals;
+        this.jdbc = jdbc;
         this.entityManager = entityManager;
     }
 
@@ -93,49 +93,55 @@ public class MembershipProjection {
     @EventHandler
     void on(RecordCorrected event, @Timestamp Instant recordedAt) {
         if (event.agreement() == null && event.party() != null) {
-            acts.findById(event.correctedRecordId()).ifPresent(row -> row.moveTo(event.effectiveDate()));
-            refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
+            write(writes -> writes.move(event.coalition(), event.party(), event.correctedRecordId(),
+                                        event.effectiveDate(), RecordTime.of(recordedAt)));
         }
     }
 
     @EventHandler
     void on(RecordRetracted event, @Timestamp Instant recordedAt) {
         if (event.agreement() == null && event.party() != null) {
-            acts.deleteById(event.retractedRecordId());
-            refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
+            write(writes -> writes.retract(event.coalition(), event.party(), event.retractedRecordId(),
+                                           RecordTime.of(recordedAt)));
         }
     }
 
     @ResetHandler
     void reset() {
         intervals.deleteAllInBatch();
-        acts.deleteAllInBatch();
+        jdbc.update("delete from membership_act");
         coalitions.deleteAllInBatch();
     }
 
     private void record(Kind kind, PartyAct event, long sequence, Instant recordedAt) {
-        acts.save(new MembershipActRow(event.recordId(), event.coalition(), event.party(), kind,
-                                       event.effectiveDate(), sequence));
-        refresh(event.coalition(), event.party(), RecordTime.of(recordedAt));
+        write(writes -> writes.record(event.coalition(), event.party(), kind, event.effectiveDate(),
+                                      event.recordId(), sequence, RecordTime.of(recordedAt)));
     }
 
-
-    /** Folds the party's acts again and moves the current view to the new intervals. */
-    private void refresh(String coalition, String party, Instant recordedAt) {
-        List<Interval> folded = MembershipFold.fold(
-                acts.findByCoalitionIdAndParty(coalition, party).stream().map(MembershipActRow::toAct).toList());
-        Set<Interval> wanted = new HashSet<>(folded);
-        for (IntervalRow row : intervals.current(coalition, party)) {
-            if (!wanted.remove(row.toInterval())) {
-                row.supersede(recordedAt);
-            }
+    /**
+     * Applies one event's change to the writes of its batch: a tracking processor handles a batch of events in one
+     * unit of work, and the batch's rows are written together when it commits (see {@link MembershipWrites}).
+     * Outside a unit of work (an event handed over directly) the rows are written at once.
+     */
+    private void write(Consumer<MembershipWrites> change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            MembershipWrites writes = new MembershipWrites(jdbc);
+            change.accept(writes);
+            writes.flush();
+            // rows read through JPA before this change must not be answered from its persistence context
+            entityManager.flush();
+            entityManager.clear();
+            return;
         }
-        wanted.forEach(interval -> intervals.save(new IntervalRow(coalition, party, interval, recordedAt)));
-        // a processor handles a batch of events in one transaction: write this event's rows and forget them, so
-        // that the persistence context (and Hibernate's dirty checking before every query) does not grow
-        entityManager.flush();
-        entityManager.clear();
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        change.accept(batch.getOrComputeResource(WRITES, key -> {
+            MembershipWrites writes = new MembershipWrites(jdbc);
+            batch.onPrepareCommit(unitOfWork -> writes.flush());
+            return writes;
+        }));
     }
+
+    private static final String WRITES = MembershipWrites.class.getName();
 
     @QueryHandler
     public Optional<MembersResponse> handle(FetchMembersQuery query) {

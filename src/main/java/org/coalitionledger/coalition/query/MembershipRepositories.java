@@ -24,11 +24,6 @@ final class MembershipRepositories {
         List<CoalitionView> formedBy(LocalDate asOf, Instant knownAt);
     }
 
-    interface MembershipActs extends JpaRepository<MembershipActRow, String> {
-
-        List<MembershipActRow> findByCoalitionIdAndParty(String coalitionId, String party);
-    }
-
     interface Intervals extends JpaRepository<IntervalRow, Long> {
 
         @Query("select i from IntervalRow i where i.coalitionId = :coalition and i.party = :party"
