@@ -101,7 +101,8 @@ class AxonConfig {
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .schema(EVENT_SCHEMA)
-                .dataType(byte[].class);
+                .dataType(byte[].class)
+                .batchSize(1_000);
         return new CommitOrderedEventStorageEngine(builder, isPostgres(dataSource));
     }
 

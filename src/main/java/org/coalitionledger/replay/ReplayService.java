@@ -1,7 +1,5 @@
 package org.coalitionledger.replay;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.agreement.event.AgreementRegistered;
 import org.coalitionledger.agreement.event.AgreementSigned;
 import org.coalitionledger.agreement.event.SignatoryAct;
@@ -19,7 +17,6 @@ import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.coalition.query.MembershipFold;
 import org.coalitionledger.common.PartialDate;
-import org.coalitionledger.common.RecordTime;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 import org.springframework.stereotype.Service;
@@ -45,10 +42,10 @@ import java.util.function.UnaryOperator;
 @Service
 public class ReplayService {
 
-    private final EventStore eventStore;
+    private final StoredEvents events;
 
-    ReplayService(EventStore eventStore) {
-        this.eventStore = eventStore;
+    ReplayService(StoredEvents events) {
+        this.events = events;
     }
 
     /** Each party's acts, by record id in recording order, with corrections and retractions applied. */
@@ -83,30 +80,32 @@ public class ReplayService {
 
     public Optional<MembersResponse> members(String coalition, LocalDate asOf, Instant knownAt) {
         Timelines<MembershipFold.Act> acts = new Timelines<>();
-        boolean formed = false;
-        var stream = eventStore.readEvents(coalition);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            if (!RecordTime.knownAt(message.getTimestamp(), knownAt)) {
-                continue;
+        boolean[] formed = {false};
+        boolean[] foreign = {false};
+        events.forEach(coalition, knownAt, event -> {
+            Object payload = event.payload();
+            if (foreign[0]) {
+                return;
             }
-            Object payload = message.getPayload();
             if (payload instanceof CoalitionFormed) {
-                formed = true;
+                formed[0] = true;
             } else if (payload instanceof PartyAct act) {
                 acts.add(act.party(), act.recordId(), new MembershipFold.Act(kindOf(act), act.effectiveDate(),
-                                                                             act.recordId(),
-                                                                             message.getSequenceNumber()));
+                                                                             act.recordId(), event.sequence()));
             } else if (payload instanceof RecordCorrected corrected) {
                 acts.change(corrected.correctedRecordId(), act -> new MembershipFold.Act(
                         act.kind(), corrected.effectiveDate(), act.recordId(), act.order()));
             } else if (payload instanceof RecordRetracted retracted) {
                 acts.retract(retracted.retractedRecordId());
             } else {
-                return Optional.empty();
+                // the id is an agreement's
+                foreign[0] = true;
             }
+        });
+        if (foreign[0]) {
+            return Optional.empty();
         }
-        if (!formed) {
+        if (!formed[0]) {
             return Optional.empty();
         }
         List<PartyInterval> intervals = new ArrayList<>();
@@ -117,31 +116,31 @@ public class ReplayService {
 
     public Optional<CommitmentsResponse> commitments(String agreement, LocalDate asOf, Instant knownAt) {
         Timelines<CommitmentFold.Act> acts = new Timelines<>();
-        AgreementRegistered registered = null;
-        var stream = eventStore.readEvents(agreement);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            if (!RecordTime.knownAt(message.getTimestamp(), knownAt)) {
-                continue;
+        AgreementRegistered[] registration = {null};
+        boolean[] foreign = {false};
+        events.forEach(agreement, knownAt, event -> {
+            Object payload = event.payload();
+            if (foreign[0]) {
+                return;
             }
-            Object payload = message.getPayload();
-            if (payload instanceof AgreementRegistered event) {
-                registered = event;
+            if (payload instanceof AgreementRegistered registered) {
+                registration[0] = registered;
             } else if (payload instanceof SignatoryAct act) {
                 CommitmentFold.Kind kind = act instanceof AgreementSigned
                         ? CommitmentFold.Kind.SIGN : CommitmentFold.Kind.WITHDRAW;
                 acts.add(act.party(), act.recordId(), new CommitmentFold.Act(kind, act.effectiveDate(),
-                                                                             act.recordId(),
-                                                                             message.getSequenceNumber()));
+                                                                             act.recordId(), event.sequence()));
             } else if (payload instanceof RecordCorrected corrected) {
                 acts.change(corrected.correctedRecordId(), act -> new CommitmentFold.Act(
                         act.kind(), corrected.effectiveDate(), act.recordId(), act.order()));
             } else if (payload instanceof RecordRetracted retracted) {
                 acts.retract(retracted.retractedRecordId());
             } else {
-                return Optional.empty();
+                // the id is a coalition's
+                foreign[0] = true;
             }
-        }
+        });
+        AgreementRegistered registered = foreign[0] ? null : registration[0];
         if (registered == null) {
             return Optional.empty();
         }

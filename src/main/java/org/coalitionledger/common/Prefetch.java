@@ -1,4 +1,4 @@
-package org.coalitionledger.audit;
+package org.coalitionledger.common;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Reads a source on a thread of its own, a few batches ahead, mapping each item there, so that reading the event
  * table and hashing overlap. Close it before closing the source.
  */
-final class Prefetch<A, B> implements Iterator<B>, AutoCloseable {
+public final class Prefetch<A, B> implements Iterator<B>, AutoCloseable {
 
     private static final int BATCH = 256;
     private static final Object END = new Object();
@@ -25,7 +25,7 @@ final class Prefetch<A, B> implements Iterator<B>, AutoCloseable {
     private Iterator<B> current = Collections.emptyIterator();
     private boolean done;
 
-    Prefetch(Iterator<A> source, Function<A, B> mapper, String name) {
+    public Prefetch(Iterator<A> source, Function<A, B> mapper, String name) {
         thread = new Thread(() -> {
             try {
                 List<B> batch = new ArrayList<>(BATCH);
