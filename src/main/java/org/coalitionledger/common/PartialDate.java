@@ -36,6 +36,10 @@ public record PartialDate(LocalDate start, Precision precision) implements Compa
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a date is required (YYYY-MM-DD, YYYY-MM or YYYY)");
         }
+        PartialDate quick = quickParse(text);
+        if (quick != null) {
+            return quick;
+        }
         if (!FORM.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + Text.clip(text)
                     + "' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY");
@@ -49,6 +53,49 @@ public record PartialDate(LocalDate start, Precision precision) implements Compa
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + text + "' is not a calendar date");
         }
+    }
+
+    /**
+     * The same reading without a formatter, for the dates of stored events and rows that are read by the million;
+     * null for anything that is not plainly a valid date, which {@link #parse} then reads (and refuses) the slow way.
+     */
+    private static PartialDate quickParse(String text) {
+        int length = text.length();
+        if (length != 4 && length != 7 && length != 10) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        if (year < 0) {
+            return null;
+        }
+        if (length == 4) {
+            return new PartialDate(LocalDate.of(year, 1, 1), Precision.YEAR);
+        }
+        int month = text.charAt(4) == '-' ? digits(text, 5, 7) : -1;
+        if (month < 1 || month > 12) {
+            return null;
+        }
+        if (length == 7) {
+            return new PartialDate(LocalDate.of(year, month, 1), Precision.MONTH);
+        }
+        int day = text.charAt(7) == '-' ? digits(text, 8, 10) : -1;
+        if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return new PartialDate(LocalDate.of(year, month, day), Precision.DAY);
+    }
+
+    /** The number written by the ASCII digits text[from, to), or -1 if any is not one. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     public static PartialDate ofDay(LocalDate day) {

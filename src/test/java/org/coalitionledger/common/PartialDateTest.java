@@ -32,9 +32,20 @@ class PartialDateTest {
         assertThat(PartialDate.parse("2024-02-14").isUncertainOn(LocalDate.of(2024, 2, 14))).isFalse();
     }
 
+    @Test
+    void readsEveryCalendarDayAndMonthAsTheFormatterDoes() {
+        for (LocalDate day = LocalDate.of(1895, 1, 1); day.isBefore(LocalDate.of(2105, 1, 1)); day = day.plusDays(1)) {
+            assertThat(PartialDate.parse(day.toString())).isEqualTo(new PartialDate(day, Precision.DAY));
+            if (day.getDayOfMonth() == 1) {
+                String month = java.time.YearMonth.from(day).toString();
+                assertThat(PartialDate.parse(month)).isEqualTo(new PartialDate(day, Precision.MONTH));
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "2024-1", "24", "2024-02-30", "2024-13", "2024/01/01", "2024-01-01T00:00", " 2024",
-            "２０２４"})
+            "２０２４", "2023-02-29", "2024-04-31", "2024-00", "2024-00-10", "2024-01-00", "2024-1-01", "2024-01-1a"})
     void refusesMalformedDates(String text) {
         assertThatThrownBy(() -> PartialDate.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
