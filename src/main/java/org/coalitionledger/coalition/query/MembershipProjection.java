@@ -3,6 +3,7 @@ package org.coalitionledger.coalition.query;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -108,6 +109,7 @@ public class MembershipProjection {
 
     @ResetHandler
     void reset() {
+        carried.clear();
         intervals.deleteAllInBatch();
         jdbc.update("delete from membership_act");
         coalitions.deleteAllInBatch();
@@ -121,11 +123,13 @@ public class MembershipProjection {
     /**
      * Applies one event's change to the writes of its batch: a tracking processor handles a batch of events in one
      * unit of work, and the batch's rows are written together when it commits (see {@link MembershipWrites}).
-     * Outside a unit of work (an event handed over directly) the rows are written at once.
+     * While the projection is rebuilt (a replay), the parties written by one batch are carried into the next instead
+     * of being read again; the first batch after the replay forgets them. Outside a unit of work (an event handed
+     * over directly) the rows are written at once.
      */
     private void write(Consumer<MembershipWrites> change) {
         if (!CurrentUnitOfWork.isStarted()) {
-            MembershipWrites writes = new MembershipWrites(jdbc);
+            MembershipWrites writes = new MembershipWrites(jdbc, null);
             change.accept(writes);
             writes.flush();
             // rows read through JPA before this change must not be answered from its persistence context
@@ -135,11 +139,19 @@ public class MembershipProjection {
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         change.accept(batch.getOrComputeResource(WRITES, key -> {
-            MembershipWrites writes = new MembershipWrites(jdbc);
+            boolean replaying = ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage());
+            if (!replaying && carried.size() > 0) {
+                carried.clear();
+            }
+            MembershipWrites writes = new MembershipWrites(jdbc, replaying ? carried : null);
             batch.onPrepareCommit(unitOfWork -> writes.flush());
+            batch.onRollback(unitOfWork -> carried.clear());
             return writes;
         }));
     }
+
+    /** Parties carried from one batch to the next during a replay: about 50 acts each in a large ledger. */
+    private final MembershipWrites.Carried carried = new MembershipWrites.Carried(20_000);
 
     private static final String WRITES = MembershipWrites.class.getName();
 

@@ -49,13 +49,54 @@ final class MembershipWrites {
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final Carried carried;
     private final Map<Key, Party> parties = new LinkedHashMap<>();
 
-    MembershipWrites(JdbcTemplate jdbc) {
+    /**
+     * @param carried parties as the previous batches left them, to start from instead of loading them; null to
+     *                load every party afresh
+     */
+    MembershipWrites(JdbcTemplate jdbc, Carried carried) {
         this.jdbc = jdbc;
+        this.carried = carried;
     }
 
     private record Key(String coalition, String party) {
+    }
+
+    /**
+     * Parties as committed batches left them, the most recently used first, at most {@code capacity}: while the
+     * projection is rebuilt, its processor is the only writer of its tables, so what it wrote last is what the
+     * tables hold, and the next batch need not read a party again. Emptied when a batch fails.
+     */
+    static final class Carried {
+
+        private final Map<Key, Party> parties;
+
+        Carried(int capacity) {
+            parties = new LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, Party> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized Party take(Key key) {
+            return parties.remove(key);
+        }
+
+        synchronized void keep(Key key, Party party) {
+            parties.put(key, party);
+        }
+
+        synchronized void clear() {
+            parties.clear();
+        }
+
+        synchronized int size() {
+            return parties.size();
+        }
     }
 
     /** An act as stored, and what this batch did to it. */
@@ -102,6 +143,18 @@ final class MembershipWrites {
         final List<Held> held = new ArrayList<>();
         final List<Closed> closed = new ArrayList<>();
         final List<NewRow> added = new ArrayList<>();
+
+        /** This party as the tables hold it once its pending rows are written. */
+        Party written() {
+            Party state = new Party();
+            acts.forEach((recordId, act) -> {
+                if (!act.deleted) {
+                    state.acts.put(recordId, new ActState(act.act, true));
+                }
+            });
+            held.forEach(interval -> state.held.add(new Held(interval.interval, null)));
+            return state;
+        }
     }
 
     /** Adds an act of {@code party} recorded at {@code recordedAt} and moves the view to the new fold. */
@@ -134,7 +187,10 @@ final class MembershipWrites {
     }
 
     private Party party(String coalition, String party) {
-        return parties.computeIfAbsent(new Key(coalition, party), key -> load(key.coalition(), key.party()));
+        return parties.computeIfAbsent(new Key(coalition, party), key -> {
+            Party kept = carried == null ? null : carried.take(key);
+            return kept != null ? kept : load(key.coalition(), key.party());
+        });
     }
 
     private Party load(String coalition, String party) {
@@ -218,6 +274,9 @@ final class MembershipWrites {
                         timestamp(row.knownFrom), timestamp(row.knownUntil)});
             }
         });
+        if (carried != null) {
+            parties.forEach((key, state) -> carried.keep(key, state.written()));
+        }
         parties.clear();
         batch(DELETE_ACT, deleted, new int[]{VARCHAR}, false);
         batch(MOVE_ACT, moved, new int[]{VARCHAR, VARCHAR}, false);
