@@ -25,10 +25,15 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
     public record Act<K>(K kind, PartialDate date, String recordId, long order) {
     }
 
-    private final Comparator<Act<K>> effectiveOrder = Comparator
-            .comparing((Act<K> act) -> act.date().start())
-            .thenComparing(Act::kind)
-            .thenComparingLong(Act::order);
+    /** Effective date, then kind, then recording order (written out: it runs on every act of every check). */
+    private final Comparator<Act<K>> effectiveOrder = (a, b) -> {
+        int byDate = a.date().start().compareTo(b.date().start());
+        if (byDate != 0) {
+            return byDate;
+        }
+        int byKind = Integer.compare(a.kind().ordinal(), b.kind().ordinal());
+        return byKind != 0 ? byKind : Long.compare(a.order(), b.order());
+    };
 
     protected final String party;
     private final List<Act<K>> acts = new ArrayList<>();
@@ -37,8 +42,13 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
         this.party = party;
     }
 
+    /** Adds an act; the acts are kept in effective-date order, so that a check sorts a list already in order. */
     public void add(Act<K> act) {
-        acts.add(act);
+        int at = acts.size();
+        while (at > 0 && effectiveOrder.compare(acts.get(at - 1), act) > 0) {
+            at--;
+        }
+        acts.add(at, act);
     }
 
     /** The act with this record id. */
@@ -49,7 +59,8 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
 
     public void correct(String recordId, PartialDate date) {
         Act<K> old = find(recordId);
-        acts.set(acts.indexOf(old), new Act<>(old.kind(), date, recordId, old.order()));
+        acts.remove(old);
+        add(new Act<>(old.kind(), date, recordId, old.order()));
     }
 
     public void retract(String recordId) {

@@ -111,8 +111,11 @@ public final class LedgerBenchmark {
                         "--ledger.read-your-writes-timeout=PT2H",
                         "--logging.level.org.axonframework=warn",
                         // sealing is measured on its own, after the projections have caught up
-                        "--ledger.audit.seal-interval=PT24H",
-                        System.getProperty("bench.extra", "--bench.extra=none")));
+                        "--ledger.audit.seal-interval=PT24H"));
+                String extra = System.getProperty("bench.extra", "").trim();
+                if (!extra.isEmpty()) {
+                    arguments.addAll(List.of(extra.split("\\s+")));
+                }
                 if (db.equals("postgresql")) {
                     arguments.addAll(TestDatabase.postgresArguments(TestPostgres.freshDatabase()));
                 } else if (!db.equals("h2")) {
@@ -172,6 +175,13 @@ public final class LedgerBenchmark {
         settle(projections);
         double append8 = appends(commands, settings.appends(), 8);
         out.accept(line("append_8_" + size, db, append8, "commands/s"));
+        settle(projections);
+        // the same with the projections stopped: what the command side costs on its own
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+        out.accept(line("append_1_alone_" + size, db, appends(commands, settings.appends(), 1), "commands/s"));
+        out.accept(line("append_8_alone_" + size, db, appends(commands, settings.appends(), 8), "commands/s"));
+        processing.eventProcessors().values().forEach(EventProcessor::start);
         settle(projections);
         List<RawJdbc.Row> sample = raw.sample(1_000);
         raw.createTable();
@@ -497,7 +507,7 @@ public final class LedgerBenchmark {
      * Entry point: databases from {@code -Dbench.dbs=h2,postgresql} (PostgreSQL is an embedded server started for
      * the run), sizes from {@code -Dbench.sizes=10000,100000,1000000}, as-of queries from {@code -Dbench.queries},
      * commands per append measurement from {@code -Dbench.appends}, import lines from {@code -Dbench.importLines};
-     * {@code -Dbench.extra=--some.property=value} passes one more setting to the application.
+     * {@code -Dbench.extra="--some.property=value --other=value"} passes more settings to the application.
      */
     public static void main(String[] args) {
         Settings settings = Settings.fromSystemProperties();

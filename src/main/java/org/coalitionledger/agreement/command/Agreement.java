@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An agreement of a coalition, with its commitment term and each party's signatures and withdrawals.
  */
-@Aggregate(cache = "agreementCache")
+@Aggregate(cache = "agreementCache", commandTargetResolver = "actTargetResolver")
 public class Agreement {
 
     @AggregateIdentifier

@@ -32,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A coalition and the membership acts of its parties. It keeps only what its decisions need: when it was formed
  * and each party's timeline of acts.
  */
-@Aggregate(cache = "coalitionCache")
+@Aggregate(cache = "coalitionCache", commandTargetResolver = "actTargetResolver")
 public class Coalition {
 
     @AggregateIdentifier

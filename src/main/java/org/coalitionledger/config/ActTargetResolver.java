@@ -1,0 +1,24 @@
+package org.coalitionledger.config;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.coalitionledger.common.ActCommand;
+
+/**
+ * The aggregate a command is for: the one its {@link ActCommand#aggregateId()} names, with no expected version;
+ * anything else (or an act without an id) as Axon's annotations say.
+ */
+public final class ActTargetResolver implements CommandTargetResolver {
+
+    private final CommandTargetResolver annotations = AnnotationCommandTargetResolver.builder().build();
+
+    @Override
+    public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+        if (command.getPayload() instanceof ActCommand act && act.aggregateId() != null) {
+            return new VersionedAggregateIdentifier((Object) act.aggregateId(), null);
+        }
+        return annotations.resolveTarget(command);
+    }
+}
