@@ -92,9 +92,18 @@ public class ImportService {
     }
 
     public ImportResult importLines(InputStream body, boolean dryRun, String recordedBy) throws IOException {
+        return importLines(body, dryRun, recordedBy, true);
+    }
+
+    /**
+     * As {@link #importLines(InputStream, boolean, String)}; with {@code awaitVisible} false it answers as soon as
+     * the import has committed, without waiting for the projections to show it ({@code visible} is then false).
+     */
+    public ImportResult importLines(InputStream body, boolean dryRun, String recordedBy, boolean awaitVisible)
+            throws IOException {
         List<LineError> errors = new ArrayList<>();
         List<Line> lines = read(body, errors);
-        return apply(lines, errors, dryRun, recordedBy);
+        return apply(lines, errors, dryRun, recordedBy, awaitVisible);
     }
 
     /** A line read elsewhere (a CSV row), with its number in the file. */
@@ -111,10 +120,11 @@ public class ImportService {
                 errors.add(new LineError(node.number(), rejection.field(), rejection.getMessage()));
             }
         }
-        return apply(lines, errors, dryRun, recordedBy);
+        return apply(lines, errors, dryRun, recordedBy, true);
     }
 
-    private ImportResult apply(List<Line> lines, List<LineError> errors, boolean dryRun, String recordedBy) {
+    private ImportResult apply(List<Line> lines, List<LineError> errors, boolean dryRun, String recordedBy,
+                               boolean awaitVisible) {
         long total = lines.size() + errors.size();
         boolean inRecordedOrder = !lines.isEmpty() && lines.stream().allMatch(line -> line.exportedAt() != null);
         lines.sort(inRecordedOrder
@@ -170,7 +180,7 @@ public class ImportService {
             log.info("Imported {} lines recorded by {}", lines.size(), recordedBy);
         }
         return new ImportResult(dryRun, total, written ? lines.size() : 0, written ? byCommand : Map.of(),
-                                errors, !written || barrier.awaitProjections());
+                                errors, !written || awaitVisible && barrier.awaitProjections());
     }
 
     /** A correction may name a record by the id it had on an earlier line of the same file. */

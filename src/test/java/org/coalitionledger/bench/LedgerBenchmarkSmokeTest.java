@@ -22,7 +22,7 @@ class LedgerBenchmarkSmokeTest {
             for (String name : List.of("generate", "projection_catchup", "asof_p50", "asof_p99", "replay", "seal",
                                        "verify", "verify_baseline", "rebuild", "rebuild_baseline", "append_1",
                                        "append_8", "append_1_alone", "append_8_alone", "raw_insert_1", "raw_insert_8",
-                                       "import", "raw_batch_insert")) {
+                                       "import", "import_visible", "raw_batch_insert")) {
                 assertThat(figures).as(name + "_" + size).anyMatch(line -> line.startsWith(
                         "BENCH " + name + "_" + size + " h2 "));
             }
