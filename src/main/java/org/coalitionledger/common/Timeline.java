@@ -42,13 +42,30 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
         this.party = party;
     }
 
-    /** Adds an act; the acts are kept in effective-date order, so that a check sorts a list already in order. */
+    /** Adds an act; the acts are kept in effective-date order, so that a check never sorts. */
     public void add(Act<K> act) {
-        int at = acts.size();
-        while (at > 0 && effectiveOrder.compare(acts.get(at - 1), act) > 0) {
+        acts.add(place(acts, act), act);
+    }
+
+    /** Where {@code act} goes in {@code ordered}: searched from the end, where acts recorded in order land. */
+    private int place(List<Act<K>> ordered, Act<K> act) {
+        int at = ordered.size();
+        while (at > 0 && effectiveOrder.compare(ordered.get(at - 1), act) > 0) {
             at--;
         }
-        acts.add(at, act);
+        return at;
+    }
+
+    /** A copy of the acts with {@code act} in its place, and {@code without} (when not null) left out. */
+    private List<Act<K>> with(Act<K> act, Act<K> without) {
+        List<Act<K>> timeline = new ArrayList<>(acts.size() + 1);
+        for (Act<K> each : acts) {
+            if (each != without) {
+                timeline.add(each);
+            }
+        }
+        timeline.add(place(timeline, act), act);
+        return timeline;
     }
 
     /** The act with this record id. */
@@ -72,9 +89,7 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
      * when it would make an act already recorded break one.
      */
     public void check(Act<K> candidate) {
-        List<Act<K>> timeline = new ArrayList<>(acts);
-        timeline.add(candidate);
-        walkInOrder(timeline, candidate, "this " + candidate.kind().label() + " dated " + candidate.date());
+        walk(with(candidate, null), candidate, "this " + candidate.kind().label() + " dated " + candidate.date());
     }
 
     /**
@@ -87,9 +102,7 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
             throw Rejection.conflict("effectiveDate", "record '" + recordId + "' is already dated " + date);
         }
         Act<K> moved = new Act<>(old.kind(), date, recordId, old.order());
-        List<Act<K>> timeline = new ArrayList<>(acts);
-        timeline.set(timeline.indexOf(old), moved);
-        walkInOrder(timeline, moved, "correcting the " + old.kind().label() + " of " + old.date() + " to " + date);
+        walk(with(moved, old), moved, "correcting the " + old.kind().label() + " of " + old.date() + " to " + date);
         return old.date();
     }
 
@@ -98,12 +111,7 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
         Act<K> old = find(recordId);
         List<Act<K>> timeline = new ArrayList<>(acts);
         timeline.remove(old);
-        walkInOrder(timeline, null, "retracting the " + old.kind().label() + " of " + old.date());
-    }
-
-    private void walkInOrder(List<Act<K>> timeline, Act<K> focus, String action) {
-        timeline.sort(effectiveOrder);
-        walk(timeline, focus, action);
+        walk(timeline, null, "retracting the " + old.kind().label() + " of " + old.date());
     }
 
     /**

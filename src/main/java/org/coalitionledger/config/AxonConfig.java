@@ -125,7 +125,17 @@ class AxonConfig {
                 .build();
     }
 
-    /** This node's name as the owner of its segment claims; see {@link NodeIdentity}. */
+    /**
+     * What the projections' tracking processors read ({@code axon.eventhandling.processors.*.source}): the event
+     * store, with a pause of {@code ledger.projections.linger} after an awaited event arrives so that steady writes
+     * reach each projection in batches rather than one transaction per event; see {@link LingeringEventSource}.
+     */
+    @Bean
+    LingeringEventSource projectionEvents(EmbeddedEventStore eventStore,
+                                          @Value("${ledger.projections.linger:PT0.005S}") Duration linger) {
+        return new LingeringEventSource(eventStore, linger);
+    }
+
     /**
      * Aggregates stay in memory between commands (entries the garbage collector may drop), so a command loads no events
      * when its aggregate is cached and appends stay flat however long a coalition's history grows. A command whose
@@ -153,6 +163,7 @@ class AxonConfig {
         return new WeakReferenceCache();
     }
 
+    /** This node's name as the owner of its segment claims; see {@link NodeIdentity}. */
     @Bean
     NodeIdentity nodeIdentity(@Value("${ledger.node-id:}") String configured) {
         return NodeIdentity.of(configured);
