@@ -132,7 +132,7 @@ class AxonConfig {
      */
     @Bean
     LingeringEventSource projectionEvents(EmbeddedEventStore eventStore,
-                                          @Value("${ledger.projections.linger:PT0.005S}") Duration linger) {
+                                          @Value("${ledger.projections.linger:PT0.01S}") Duration linger) {
         return new LingeringEventSource(eventStore, linger);
     }
 

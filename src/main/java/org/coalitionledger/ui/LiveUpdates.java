@@ -1,8 +1,9 @@
 package org.coalitionledger.ui;
 
 import jakarta.annotation.PreDestroy;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.coalitionledger.agreement.event.AgreementRegistered;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,17 +32,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Tells open coalition pages that an act about their coalition was recorded, over Server-Sent Events. It hears
- * events in a subscribing processor of its own ({@value #GROUP}: in the recording thread, no token, no replay at
- * start), and once the unit of work has committed it waits, off that thread, until the projections show the new
- * acts before it sends one {@code act} event per coalition; the page then fetches its fresh parts. Emitters are
- * removed when they complete, time out or fail, and a comment every 20 s finds clients that have gone.
+ * Tells open coalition pages that an act about their coalition was recorded, over Server-Sent Events. It subscribes
+ * to the event bus: it is handed the events of each unit of work as a list as that unit of work commits, in the
+ * recording thread (no processor, no token, no replay at start), notes the coalitions that pages listen to, and once
+ * the unit of work has committed it waits, off that thread, until the projections show the new acts before it sends
+ * one {@code act} event per coalition; the page then fetches its fresh parts. Emitters are removed when they
+ * complete, time out or fail, and a comment every 20 s finds clients that have gone.
  */
 @Component
-@ProcessingGroup(LiveUpdates.GROUP)
 class LiveUpdates {
 
-    static final String GROUP = "live";
+    private static final String PENDING_FLUSH = LiveUpdates.class.getName() + ".flush";
     /** At most this many pages listen at once; more are refused rather than allowed to hold threads and memory. */
     static final int MAX_LISTENERS = 500;
     private static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
@@ -57,9 +59,12 @@ class LiveUpdates {
         return thread;
     });
 
-    LiveUpdates(ProjectionBarrier barrier) {
+    private final Registration subscription;
+
+    LiveUpdates(ProjectionBarrier barrier, EventBus events) {
         this.barrier = barrier;
         executor.scheduleWithFixedDelay(this::heartbeat, 20, 20, TimeUnit.SECONDS);
+        this.subscription = events.subscribe(this::published);
     }
 
     /** A new listener for one coalition, or empty when too many are listening already. */
@@ -87,16 +92,25 @@ class LiveUpdates {
         return count.get();
     }
 
-    @EventHandler
-    void on(RecordedAct act) {
-        String coalition = coalitionOf(act);
-        if (coalition == null || !listeners.containsKey(coalition)) {
+    /** The events of one unit of work (or one event published outside any), as it commits. */
+    void published(List<? extends EventMessage<?>> events) {
+        if (listeners.isEmpty()) {
             return;
         }
-        pending.add(coalition);
+        boolean noted = false;
+        for (EventMessage<?> event : events) {
+            String coalition = event.getPayload() instanceof RecordedAct act ? coalitionOf(act) : null;
+            if (coalition != null && listeners.containsKey(coalition)) {
+                pending.add(coalition);
+                noted = true;
+            }
+        }
+        if (!noted) {
+            return;
+        }
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            root.getOrComputeResource(GROUP, key -> {
+            root.getOrComputeResource(PENDING_FLUSH, key -> {
                 root.afterCommit(unit -> scheduleFlush());
                 return Boolean.TRUE;
             });
@@ -147,6 +161,7 @@ class LiveUpdates {
 
     @PreDestroy
     void close() {
+        subscription.cancel();
         executor.shutdownNow();
         listeners.forEach((coalition, emitters) -> emitters.forEach(SseEmitter::complete));
         listeners.clear();
