@@ -1,6 +1,10 @@
 package org.coalitionledger.common;
 
+import org.axonframework.common.DateTimeUtils;
+
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -26,5 +30,59 @@ public final class RecordTime {
     /** True when something recorded at {@code recordedAt} was known at {@code knownAt}. */
     public static boolean knownAt(Instant recordedAt, Instant knownAt) {
         return !of(recordedAt).isAfter(knownAt);
+    }
+
+    /**
+     * Reads a stored event time as Axon writes it ({@code 2024-02-14T09:30:00.123Z}, UTC, a fraction of 3 to 9
+     * digits) without a formatter; anything else is left to Axon's own reader.
+     */
+    public static Instant parse(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return DateTimeUtils.parseInstant(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21;
+            int value = text.charAt(19) == '.' && fraction >= 1 && fraction <= 9 ? digits(text, 20, length - 1) : -1;
+            if (value < 0) {
+                return DateTimeUtils.parseInstant(text);
+            }
+            nanos = value * POWERS[9 - fraction];
+        } else if (text.charAt(19) != 'Z') {
+            return DateTimeUtils.parseInstant(text);
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return DateTimeUtils.parseInstant(text);
+        }
+        try {
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+        } catch (DateTimeException e) {
+            return DateTimeUtils.parseInstant(text);
+        }
+    }
+
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

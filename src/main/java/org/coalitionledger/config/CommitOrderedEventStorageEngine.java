@@ -1,11 +1,15 @@
 package org.coalitionledger.config;
 
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -18,6 +22,9 @@ import java.util.List;
  * a gap larger than Axon's gap window (10,000 positions), and the projections would skip the import's first events
  * for good. Writers wait for each other only while one of them commits; a conflicting append then fails at once on
  * the unique (aggregate, sequence number) key. H2 is one node's embedded database and needs no lock.
+ * <p>
+ * Events read back carry their stored time as text, read once with {@link ParsedTimestampEntry} rather than by
+ * Axon's formatter whenever it is asked for.
  */
 class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -40,5 +47,18 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
             }
         }
         return super.appendEvents(connection, events, serializer);
+    }
+
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        return ParsedTimestampEntry.of(super.getTrackedEventData(resultSet, previousToken),
+                                       resultSet.getString(schema().timestampColumn()));
+    }
+
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        return ParsedTimestampEntry.of(super.getDomainEventData(resultSet),
+                                       resultSet.getString(schema().timestampColumn()));
     }
 }

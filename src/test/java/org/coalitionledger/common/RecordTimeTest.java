@@ -1,4 +1,4 @@
-package org.coalitionledger.replay;
+package org.coalitionledger.common;
 
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StoredEventsTest {
+class RecordTimeTest {
 
     @Test
     void readsStoredEventTimesAsAxonDoes() {
@@ -19,13 +19,13 @@ class StoredEventsTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 8_000_000_000L),
                                                     random.nextInt(1_000_000_000));
             String text = DateTimeUtils.formatInstant(instant);
-            assertThat(StoredEvents.instant(text)).as(text).isEqualTo(DateTimeUtils.parseInstant(text));
+            assertThat(RecordTime.parse(text)).as(text).isEqualTo(DateTimeUtils.parseInstant(text));
             // every length of fraction, and none
             String seconds = text.substring(0, 19);
             String digits = String.format("%09d", instant.getNano());
             int length = random.nextInt(10);
             String other = seconds + (length == 0 ? "" : "." + digits.substring(0, length)) + "Z";
-            assertThat(StoredEvents.instant(other)).as(other).isEqualTo(DateTimeUtils.parseInstant(other));
+            assertThat(RecordTime.parse(other)).as(other).isEqualTo(DateTimeUtils.parseInstant(other));
         }
     }
 
@@ -42,7 +42,7 @@ class StoredEventsTest {
         }
         Object ours;
         try {
-            ours = StoredEvents.instant(text);
+            ours = RecordTime.parse(text);
         } catch (RuntimeException e) {
             ours = e.getClass();
         }
