@@ -167,9 +167,14 @@ public final class LedgerBenchmark {
         // projection rebuild against the plain loop: ordered read + Jackson + the same fold, in memory
         RawJdbc raw = new RawJdbc(context.getBean(DataSource.class));
         ObjectMapper json = ((JacksonSerializer) context.getBean(Serializer.class)).getObjectMapper();
-        double loop = raw.readDeserialiseFold(json);
+        // two alternating rounds, the better of each (as for verify)
+        double loop = 0;
+        double rebuild = 0;
+        for (int round = 0; round < 2; round++) {
+            loop = Math.max(loop, raw.readDeserialiseFold(json));
+            rebuild = Math.max(rebuild, rebuild(context, "membership"));
+        }
         out.accept(line("rebuild_baseline_" + size, db, loop, "events/s"));
-        double rebuild = rebuild(context, "membership");
         out.accept(line("rebuild_" + size, db, rebuild, "events/s"));
 
         // appends through the aggregates with 1 and 8 clients against raw single-row autocommit inserts, and an
