@@ -85,8 +85,8 @@ public record PartialDate(LocalDate start, Precision precision) implements Compa
         return new PartialDate(LocalDate.of(year, month, day), Precision.DAY);
     }
 
-    /** The number written by the ASCII digits text[from, to), or -1 if any is not one. */
-    private static int digits(String text, int from, int to) {
+    /** The number written by the ASCII digits text[from, to), or -1 if any is not one (also for RecordTime). */
+    static int digits(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

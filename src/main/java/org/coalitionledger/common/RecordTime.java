@@ -43,16 +43,16 @@ public final class RecordTime {
                 || text.charAt(16) != ':') {
             return DateTimeUtils.parseInstant(text);
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
+        int year = PartialDate.digits(text, 0, 4);
+        int month = PartialDate.digits(text, 5, 7);
+        int day = PartialDate.digits(text, 8, 10);
+        int hour = PartialDate.digits(text, 11, 13);
+        int minute = PartialDate.digits(text, 14, 16);
+        int second = PartialDate.digits(text, 17, 19);
         int nanos = 0;
         if (length > 20) {
             int fraction = length - 21;
-            int value = text.charAt(19) == '.' && fraction >= 1 && fraction <= 9 ? digits(text, 20, length - 1) : -1;
+            int value = text.charAt(19) == '.' && fraction >= 1 && fraction <= 9 ? PartialDate.digits(text, 20, length - 1) : -1;
             if (value < 0) {
                 return DateTimeUtils.parseInstant(text);
             }
@@ -73,16 +73,4 @@ public final class RecordTime {
     }
 
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
-
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
 }

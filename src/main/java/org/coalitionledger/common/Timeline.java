@@ -25,15 +25,23 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
     public record Act<K>(K kind, PartialDate date, String recordId, long order) {
     }
 
-    /** Effective date, then kind, then recording order (written out: it runs on every act of every check). */
-    private final Comparator<Act<K>> effectiveOrder = (a, b) -> {
-        int byDate = a.date().start().compareTo(b.date().start());
+    private final Comparator<Act<K>> effectiveOrder =
+            (a, b) -> effectiveOrder(a.date(), a.kind(), a.order(), b.date(), b.kind(), b.order());
+
+    /**
+     * The order in which acts take effect, here and in the projections' folds: effective date (the start of its
+     * window), then kind (in declaration order), then recording order. Written out, not chained from
+     * {@code Comparator.comparing}: it runs on every act of every check and every fold.
+     */
+    public static int effectiveOrder(PartialDate dateA, Enum<?> kindA, long orderA,
+                                     PartialDate dateB, Enum<?> kindB, long orderB) {
+        int byDate = dateA.start().compareTo(dateB.start());
         if (byDate != 0) {
             return byDate;
         }
-        int byKind = Integer.compare(a.kind().ordinal(), b.kind().ordinal());
-        return byKind != 0 ? byKind : Long.compare(a.order(), b.order());
-    };
+        int byKind = Integer.compare(kindA.ordinal(), kindB.ordinal());
+        return byKind != 0 ? byKind : Long.compare(orderA, orderB);
+    }
 
     protected final String party;
     private final List<Act<K>> acts = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.coalitionledger.agreement.query;
 
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Timeline;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -27,15 +28,9 @@ public final class CommitmentFold {
                          String withdrawRecordId) {
     }
 
-    /** Effective date, then kind, then recording order (written out: it runs on every act of every fold). */
-    private static final Comparator<Act> EFFECTIVE_ORDER = (a, b) -> {
-        int byDate = a.date().start().compareTo(b.date().start());
-        if (byDate != 0) {
-            return byDate;
-        }
-        int byKind = a.kind().compareTo(b.kind());
-        return byKind != 0 ? byKind : Long.compare(a.order(), b.order());
-    };
+    /** Effective date, then kind, then recording order ({@link Timeline#effectiveOrder}). */
+    private static final Comparator<Act> EFFECTIVE_ORDER =
+            (a, b) -> Timeline.effectiveOrder(a.date(), a.kind(), a.order(), b.date(), b.kind(), b.order());
 
     private CommitmentFold() {
     }
