@@ -52,7 +52,8 @@ public final class RecordTime {
         int nanos = 0;
         if (length > 20) {
             int fraction = length - 21;
-            int value = text.charAt(19) == '.' && fraction >= 1 && fraction <= 9 ? PartialDate.digits(text, 20, length - 1) : -1;
+            int value = text.charAt(19) == '.' && fraction >= 1 && fraction <= 9
+                    ? PartialDate.digits(text, 20, length - 1) : -1;
             if (value < 0) {
                 return DateTimeUtils.parseInstant(text);
             }

@@ -78,10 +78,10 @@ final class LingeringEventSource implements StreamableMessageSource<TrackedEvent
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            if (stream.hasNextAvailable() || timeout <= 0) {
-                return stream.hasNextAvailable();
+            if (stream.hasNextAvailable()) {
+                return true;
             }
-            if (!stream.hasNextAvailable(timeout, unit)) {
+            if (timeout <= 0 || !stream.hasNextAvailable(timeout, unit)) {
                 return false;
             }
             pause.nanos(lingerNanos);
