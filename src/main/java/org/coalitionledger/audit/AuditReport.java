@@ -2,6 +2,7 @@ package org.coalitionledger.audit;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
@@ -73,7 +74,7 @@ public class AuditReport {
                                entry.recordedBy(), entry.recordedAt(),
                                status(positions.get(entry.recordId()), checkpoints, verification)));
             for (HistoryResponse.Correction correction : entry.corrections()) {
-                boolean retraction = correction.command().equals("RetractRecord");
+                boolean retraction = ActKind.RetractRecord.command().equals(correction.command());
                 lines.add(new Line(correction.recordId(), retraction ? "retraction" : "correction",
                                    correction.command(), entry.recordId(), entry.agreement(), entry.party(),
                                    correction.effectiveDate(), precisionOf(correction.effectiveDate()),

@@ -1,6 +1,6 @@
 package org.coalitionledger.audit;
 
-import org.coalitionledger.common.Prefetch;
+import org.coalitionledger.support.Prefetch;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
 import org.springframework.stereotype.Service;

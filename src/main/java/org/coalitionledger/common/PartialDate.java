@@ -86,7 +86,7 @@ public record PartialDate(LocalDate start, Precision precision) implements Compa
     }
 
     /** The number written by the ASCII digits text[from, to), or -1 if any is not one (also for RecordTime). */
-    static int digits(String text, int from, int to) {
+    public static int digits(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

@@ -6,6 +6,9 @@ package org.coalitionledger.common;
  */
 public interface RecordedAct {
 
+    /** What kind of act this is: names its command, event and label. */
+    ActKind kind();
+
     String recordId();
 
     /** When the act took effect; {@code null} only for an agreement registered without a date. */

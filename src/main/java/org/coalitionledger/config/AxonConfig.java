@@ -36,7 +36,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.coalitionledger.cluster.NodeIdentity;
 import org.coalitionledger.common.Rejection;
-import org.coalitionledger.recording.Acts;
+import org.coalitionledger.common.RecordMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -222,8 +222,8 @@ class AxonConfig {
     /** Copies who recorded an act, and through which channel, from the command to its events. */
     @Bean
     CorrelationDataProvider recordingMetadata() {
-        return new SimpleCorrelationDataProvider(Acts.RECORDED_BY, Acts.CHANNEL, Acts.IMPORTED + "RecordId",
-                                                 Acts.IMPORTED + "RecordedAt", Acts.IMPORTED + "RecordedBy");
+        return new SimpleCorrelationDataProvider(RecordMetadata.RECORDED_BY, RecordMetadata.CHANNEL, RecordMetadata.IMPORTED + "RecordId",
+                                                 RecordMetadata.IMPORTED + "RecordedAt", RecordMetadata.IMPORTED + "RecordedBy");
     }
 
     /** Keeps Axon's correlation and trace ids on every event as well. */

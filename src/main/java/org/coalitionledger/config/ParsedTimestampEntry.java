@@ -4,7 +4,7 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 
 import java.time.Instant;
 

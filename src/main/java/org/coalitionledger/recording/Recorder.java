@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.common.Checks;
+import org.coalitionledger.common.RecordMetadata;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
 import org.springframework.stereotype.Service;
@@ -57,10 +58,11 @@ public class Recorder {
 
     /** Sends one command with the recording metadata; turns "no such aggregate" into a rejection naming the id. */
     void dispatch(Object command, String recordedBy, String channel) {
-        dispatch(command, MetaData.with(Acts.RECORDED_BY, recordedBy).and(Acts.CHANNEL, channel));
+        dispatch(command, MetaData.with(RecordMetadata.RECORDED_BY, recordedBy).and(RecordMetadata.CHANNEL, channel));
     }
 
-    void dispatch(Object command, MetaData metaData) {
+    /** As above, with the metadata given (the import adds the provenance of exported lines). */
+    public void dispatch(Object command, MetaData metaData) {
         if (command instanceof ActCommand act) {
             // the aggregate id is checked before Axon routes on it, so that a missing or malformed one is a 400
             Checks.slug(act.aggregateType().equals("Agreement") ? "agreement" : "coalition", act.aggregateId());

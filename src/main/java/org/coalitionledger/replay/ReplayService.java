@@ -1,11 +1,13 @@
 package org.coalitionledger.replay;
 
+import org.axonframework.queryhandling.QueryHandler;
 import org.coalitionledger.agreement.event.AgreementRegistered;
 import org.coalitionledger.agreement.event.AgreementSigned;
 import org.coalitionledger.agreement.event.SignatoryAct;
 import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.agreement.query.CommitmentFold;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.agreement.query.ReplayCommitmentsQuery;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.CoalitionJoined;
 import org.coalitionledger.coalition.event.CoalitionLeft;
@@ -16,6 +18,7 @@ import org.coalitionledger.coalition.query.MembersOnDay;
 import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.coalition.query.MembershipFold;
+import org.coalitionledger.coalition.query.ReplayMembersQuery;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
@@ -76,6 +79,16 @@ public class ReplayService {
         void forEach(BiConsumer<String, List<A>> consumer) {
             byParty.forEach((party, acts) -> consumer.accept(party, List.copyOf(acts.values())));
         }
+    }
+
+    @QueryHandler
+    public Optional<MembersResponse> handle(ReplayMembersQuery query) {
+        return members(query.coalition(), query.asOf(), query.knownAt());
+    }
+
+    @QueryHandler
+    public Optional<CommitmentsResponse> handle(ReplayCommitmentsQuery query) {
+        return commitments(query.agreement(), query.asOf(), query.knownAt());
     }
 
     public Optional<MembersResponse> members(String coalition, LocalDate asOf, Instant knownAt) {

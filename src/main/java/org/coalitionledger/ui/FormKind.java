@@ -1,11 +1,11 @@
 package org.coalitionledger.ui;
 
-import org.coalitionledger.recording.ActRequests.CorrectionRequest;
-import org.coalitionledger.recording.ActRequests.FormCoalitionRequest;
-import org.coalitionledger.recording.ActRequests.PartyActRequest;
-import org.coalitionledger.recording.ActRequests.RegisterAgreementRequest;
-import org.coalitionledger.recording.ActRequests.RetractionRequest;
-import org.coalitionledger.recording.ActRequests.SignatoryActRequest;
+import org.coalitionledger.correction.web.CorrectionRequest;
+import org.coalitionledger.coalition.web.FormCoalitionRequest;
+import org.coalitionledger.coalition.web.PartyActRequest;
+import org.coalitionledger.agreement.web.RegisterAgreementRequest;
+import org.coalitionledger.correction.web.RetractionRequest;
+import org.coalitionledger.agreement.web.SignatoryActRequest;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Each record form: its path segment, its heading, the fields it shows, and the command it sends, built through
- * the same request records ({@code ActRequests}) as the API. {@code target} is the coalition, agreement or record
+ * the same request records (each feature's {@code web} package) as the API. {@code target} is the coalition, agreement or record
  * the form is about, taken from the path.
  */
 public enum FormKind {

@@ -1,5 +1,6 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.Precision;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,6 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
  * Words for what the pages show, used from the templates as {@code @labels}: acts, precision markers, links that
@@ -17,24 +17,12 @@ import java.util.Map;
 @Component("labels")
 public class Labels {
 
-    private static final Map<String, String> ACTS = Map.of(
-            "FormCoalition", "formed",
-            "JoinCoalition", "joined",
-            "DeclareIntent", "declared intent",
-            "DesignateLead", "designated lead",
-            "LeaveCoalition", "left",
-            "RegisterAgreement", "agreement registered",
-            "SignAgreement", "signed",
-            "WithdrawFromAgreement", "withdrew",
-            "CorrectRecord", "correction",
-            "RetractRecord", "retraction");
-
     private static final DateTimeFormatter RECORD_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     /** What an act did, in a few words. */
     public String act(String command) {
-        return command == null ? "" : ACTS.getOrDefault(command, command);
+        return command == null ? "" : ActKind.ofCommand(command).map(ActKind::label).orElse(command);
     }
 
     /** The text marker of an imprecise date: "≈ month precision", "≈ year precision", or nothing. */

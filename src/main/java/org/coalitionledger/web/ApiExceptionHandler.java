@@ -7,7 +7,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
-import org.coalitionledger.recording.JsonProblems;
 import org.coalitionledger.security.BodyLimitFilter.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

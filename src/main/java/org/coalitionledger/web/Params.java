@@ -1,5 +1,6 @@
 package org.coalitionledger.web;
 
+import java.util.Objects;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
@@ -84,5 +85,14 @@ public final class Params {
             throw new IllegalStateException("recording requires an authenticated user");
         }
         return principal.getName();
+    }
+
+    /** A body may repeat an id of its path, but not contradict it; answers the path's. */
+    public static String sameId(String field, String inBody, String inPath) {
+        if (inBody != null && !Objects.equals(inBody, inPath)) {
+            throw Rejection.invalid(field, field + " in the body ('" + Text.clip(inBody)
+                    + "') differs from the one in the path");
+        }
+        return inPath;
     }
 }

@@ -28,7 +28,7 @@ import org.coalitionledger.admin.RebuildService;
 import org.coalitionledger.coalition.command.FormCoalition;
 import org.coalitionledger.coalition.command.JoinCoalition;
 import org.coalitionledger.coalition.command.LeaveCoalition;
-import org.coalitionledger.recording.ImportService;
+import org.coalitionledger.transfer.ImportService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -31,7 +31,7 @@ import org.coalitionledger.coalition.command.LeaveCoalition;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.common.Rejection;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.correction.command.CorrectRecord;
 import org.coalitionledger.correction.command.RetractRecord;

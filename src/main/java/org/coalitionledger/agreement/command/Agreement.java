@@ -17,6 +17,7 @@ import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.common.Timeline.Act;
 import org.coalitionledger.correction.command.CorrectRecord;
+import org.coalitionledger.correction.command.RecordRouting;
 import org.coalitionledger.correction.command.RetractRecord;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
@@ -33,6 +34,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "agreementCache", commandTargetResolver = "actTargetResolver")
 public class Agreement {
+
+    /** The names this aggregate handles corrections and retractions under ({@link RecordRouting}). */
+    static final String CORRECT = "CorrectRecord@Agreement";
+    static final String RETRACT = "RetractRecord@Agreement";
 
     @AggregateIdentifier
     private String id;
@@ -101,9 +106,11 @@ public class Agreement {
 
     /**
      * Corrects the effective date of a signature or withdrawal, checked on the corrected timeline; answers the
-     * correction's record id. Called by the handler that routes {@link CorrectRecord}.
+     * correction's record id. {@link RecordRouting} brings it here when the record is this agreement's.
      */
-    public String correct(CorrectRecord command, CoalitionDirectory directory) {
+    @CommandHandler(commandName = CORRECT)
+    String correct(CorrectRecord command, CoalitionDirectory directory) {
+        command.checkInput();
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
         String party = records.partyOf(command.recordId(), id);
         directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
@@ -115,9 +122,11 @@ public class Agreement {
 
     /**
      * Retracts a signature or withdrawal, if the timeline stays valid without it; answers the retraction's record
-     * id. Called by the handler that routes {@link RetractRecord}.
+     * id. {@link RecordRouting} brings it here when the record is this agreement's.
      */
-    public String retract(RetractRecord command) {
+    @CommandHandler(commandName = RETRACT)
+    String retract(RetractRecord command) {
+        command.checkInput();
         String party = records.partyOf(command.recordId(), id);
         parties.get(party).checkRetraction(command.recordId());
         apply(new RecordRetracted(command.retractionId(), command.recordId(), coalition, id, party,

@@ -1,5 +1,6 @@
 package org.coalitionledger.agreement.event;
 
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.RecordedAct;
 import org.coalitionledger.common.Source;
@@ -8,4 +9,9 @@ import org.coalitionledger.common.Source;
 public record AgreementRegistered(String recordId, String agreement, String coalition, String title,
                                   String commitmentTerm, PartialDate effectiveDate, Source source, String notes)
         implements RecordedAct {
+
+    @Override
+    public ActKind kind() {
+        return ActKind.RegisterAgreement;
+    }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.coalitionledger.agreement.query.CommitmentFold.Act;
 import org.coalitionledger.agreement.query.CommitmentFold.Kind;
-import org.coalitionledger.common.InsertOnlyRow;
+import org.coalitionledger.support.InsertOnlyRow;
 import org.coalitionledger.common.PartialDate;
 
 /** One signature or withdrawal as this projection keeps it, so that a party's periods can be folded again. */

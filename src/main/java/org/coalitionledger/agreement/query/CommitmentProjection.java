@@ -16,7 +16,7 @@ import org.coalitionledger.agreement.query.CommitmentFold.Period;
 import org.coalitionledger.agreement.query.CommitmentRepositories.AgreementViews;
 import org.coalitionledger.agreement.query.CommitmentRepositories.CommitmentActs;
 import org.coalitionledger.agreement.query.CommitmentRepositories.Commitments;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 import org.springframework.stereotype.Component;

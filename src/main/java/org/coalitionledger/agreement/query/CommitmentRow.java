@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.coalitionledger.agreement.query.CommitmentFold.Period;
 import org.coalitionledger.common.PartialDate;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,13 +10,11 @@ import org.coalitionledger.agreement.query.CommitmentsResponse;
 import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
 import org.coalitionledger.agreement.query.FindAgreementsQuery;
 import org.coalitionledger.agreement.query.FindCommitmentsEndingQuery;
+import org.coalitionledger.agreement.query.ReplayCommitmentsQuery;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
-import org.coalitionledger.recording.ActRequests.RegisterAgreementRequest;
-import org.coalitionledger.recording.ActRequests.SignatoryActRequest;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
-import org.coalitionledger.replay.ReplayService;
 import org.coalitionledger.web.Params;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,12 +38,10 @@ class AgreementController {
 
     private final Recorder recorder;
     private final QueryGateway queries;
-    private final ReplayService replay;
 
-    AgreementController(Recorder recorder, QueryGateway queries, ReplayService replay) {
+    AgreementController(Recorder recorder, QueryGateway queries) {
         this.recorder = recorder;
         this.queries = queries;
-        this.replay = replay;
     }
 
     @PostMapping("/api/agreements")
@@ -96,7 +92,8 @@ class AgreementController {
         LocalDate day = Params.asOf(asOf);
         Instant known = Params.knownAt(knownAt);
         Optional<CommitmentsResponse> answer = Params.replay(mode)
-                ? replay.commitments(agreement, day, known)
+                ? queries.query(new ReplayCommitmentsQuery(agreement, day, known),
+                                ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join()
                 : queries.query(new FetchCommitmentsQuery(agreement, day, known),
                                 ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join();
         return answer.orElseThrow(

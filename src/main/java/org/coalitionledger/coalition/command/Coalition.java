@@ -18,6 +18,7 @@ import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.common.Timeline.Act;
 import org.coalitionledger.correction.command.CorrectRecord;
+import org.coalitionledger.correction.command.RecordRouting;
 import org.coalitionledger.correction.command.RetractRecord;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
@@ -34,6 +35,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "coalitionCache", commandTargetResolver = "actTargetResolver")
 public class Coalition {
+
+    /** The names this aggregate handles corrections and retractions under ({@link RecordRouting}). */
+    static final String CORRECT = "CorrectRecord@Coalition";
+    static final String RETRACT = "RetractRecord@Coalition";
 
     @AggregateIdentifier
     private String id;
@@ -113,9 +118,11 @@ public class Coalition {
 
     /**
      * Corrects the effective date of one of this coalition's acts, checked on the corrected timeline; answers the
-     * correction's record id. Called by the handler that routes {@link CorrectRecord}.
+     * correction's record id. {@link RecordRouting} brings it here when the record is this coalition's.
      */
-    public String correct(CorrectRecord command) {
+    @CommandHandler(commandName = CORRECT)
+    String correct(CorrectRecord command) {
+        command.checkInput();
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
         String party = records.partyOf(command.recordId(), id);
         notBeforeFormation(date);
@@ -127,9 +134,11 @@ public class Coalition {
 
     /**
      * Retracts one of this coalition's acts, if the timeline stays valid without it; answers the retraction's
-     * record id. Called by the handler that routes {@link RetractRecord}.
+     * record id. {@link RecordRouting} brings it here when the record is this coalition's.
      */
-    public String retract(RetractRecord command) {
+    @CommandHandler(commandName = RETRACT)
+    String retract(RetractRecord command) {
+        command.checkInput();
         String party = records.partyOf(command.recordId(), id);
         parties.get(party).checkRetraction(command.recordId());
         apply(new RecordRetracted(command.retractionId(), command.recordId(), id, null, party, command.reason(),
@@ -145,7 +154,8 @@ public class Coalition {
         }
     }
 
-    PartialDate formedOn() {
+    /** When this coalition was formed, for the {@link CoalitionDirectory}. */
+    public PartialDate formedOn() {
         return formedOn;
     }
 

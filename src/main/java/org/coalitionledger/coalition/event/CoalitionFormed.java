@@ -1,5 +1,6 @@
 package org.coalitionledger.coalition.event;
 
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.RecordedAct;
 import org.coalitionledger.common.Source;
@@ -10,4 +11,9 @@ import java.util.List;
 public record CoalitionFormed(String recordId, String coalition, String name, String parentGroup,
                               List<String> focusAreas, PartialDate effectiveDate, Source source, String notes)
         implements RecordedAct {
+
+    @Override
+    public ActKind kind() {
+        return ActKind.FormCoalition;
+    }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.coalitionledger.coalition.query.MembershipFold.Interval;
 import org.coalitionledger.common.PartialDate;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -25,7 +25,7 @@ import org.coalitionledger.coalition.query.PartyMemberships.Membership;
 import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
 import org.coalitionledger.coalition.query.TimelineResponse.Span;
 import org.coalitionledger.common.Parties;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 import org.springframework.jdbc.core.JdbcTemplate;

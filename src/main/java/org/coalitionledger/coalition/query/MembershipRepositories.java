@@ -1,6 +1,6 @@
 package org.coalitionledger.coalition.query;
 
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

@@ -4,7 +4,7 @@ import org.coalitionledger.coalition.query.MembershipFold.Act;
 import org.coalitionledger.coalition.query.MembershipFold.Interval;
 import org.coalitionledger.coalition.query.MembershipFold.Kind;
 import org.coalitionledger.common.PartialDate;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static java.sql.Types.BIGINT;

@@ -4,22 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.coalitionledger.agreement.query.AgreementSummary;
-import org.coalitionledger.agreement.query.FindAgreementsQuery;
 import org.coalitionledger.coalition.query.CoalitionSummary;
-import org.coalitionledger.coalition.query.FetchCoalitionQuery;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
 import org.coalitionledger.coalition.query.FetchTimelineQuery;
 import org.coalitionledger.coalition.query.FindCoalitionsQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
+import org.coalitionledger.coalition.query.ReplayMembersQuery;
 import org.coalitionledger.coalition.query.TimelineResponse;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
-import org.coalitionledger.recording.ActRequests.FormCoalitionRequest;
-import org.coalitionledger.recording.ActRequests.PartyActRequest;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
-import org.coalitionledger.replay.ReplayService;
 import org.coalitionledger.web.Params;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,12 +44,10 @@ class CoalitionController {
 
     private final Recorder recorder;
     private final QueryGateway queries;
-    private final ReplayService replay;
 
-    CoalitionController(Recorder recorder, QueryGateway queries, ReplayService replay) {
+    CoalitionController(Recorder recorder, QueryGateway queries) {
         this.recorder = recorder;
         this.queries = queries;
-        this.replay = replay;
     }
 
     @PostMapping
@@ -107,25 +100,6 @@ class CoalitionController {
                 .join());
     }
 
-    /** A coalition on a day: its summary, its members and intending parties, and its agreements. */
-    record CoalitionDetails(LocalDate asOf, Instant knownAt, CoalitionSummary coalition, MembersResponse membership,
-                            List<AgreementSummary> agreements) {
-    }
-
-    @GetMapping("/{coalition}")
-    @Operation(summary = "One coalition on asOf as known at knownAt: summary, membership and agreements")
-    CoalitionDetails coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf,
-                               @RequestParam(required = false) String knownAt) {
-        LocalDate day = Params.asOf(asOf);
-        Instant known = Params.knownAt(knownAt);
-        CoalitionSummary summary = queries.query(new FetchCoalitionQuery(coalition, day, known),
-                                                 ResponseTypes.optionalInstanceOf(CoalitionSummary.class))
-                .join().orElseThrow(() -> unknown(coalition));
-        return new CoalitionDetails(day, known, summary, members(coalition, day, known, false),
-                                    queries.query(new FindAgreementsQuery(coalition, day, known),
-                                                  ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join());
-    }
-
     @GetMapping("/{coalition}/members")
     @Operation(summary = "Members (role LEAD or MEMBER) and intending parties on asOf as known at knownAt;"
             + " mode=replay answers by folding the events instead of reading the projection")
@@ -152,7 +126,8 @@ class CoalitionController {
 
     private MembersResponse members(String coalition, LocalDate asOf, Instant knownAt, boolean fromReplay) {
         Optional<MembersResponse> answer = fromReplay
-                ? replay.members(coalition, asOf, knownAt)
+                ? queries.query(new ReplayMembersQuery(coalition, asOf, knownAt),
+                                ResponseTypes.optionalInstanceOf(MembersResponse.class)).join()
                 : queries.query(new FetchMembersQuery(coalition, asOf, knownAt),
                                 ResponseTypes.optionalInstanceOf(MembersResponse.class)).join();
         return answer.orElseThrow(() -> unknown(coalition));

@@ -1,5 +1,6 @@
 package org.coalitionledger.correction.command;
 
+import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Source;
 
 /**
@@ -11,4 +12,11 @@ import org.coalitionledger.common.Source;
  */
 public record CorrectRecord(String recordId, String effectiveDate, String reason, Source source,
                             String correctionId) {
+
+    /** What every correction needs, whichever aggregate holds the record; the date is that aggregate's to check. */
+    public void checkInput() {
+        Checks.text("correctionId", correctionId, Checks.MAX_ID);
+        Checks.text("reason", reason, Checks.MAX_NOTES);
+        Checks.source(source);
+    }
 }

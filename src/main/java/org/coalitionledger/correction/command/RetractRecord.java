@@ -1,5 +1,6 @@
 package org.coalitionledger.correction.command;
 
+import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Source;
 
 /**
@@ -10,4 +11,11 @@ import org.coalitionledger.common.Source;
  * @param retractionId the id of this retraction's own record, given by the system
  */
 public record RetractRecord(String recordId, String reason, Source source, String retractionId) {
+
+    /** What every retraction needs, whichever aggregate holds the record. */
+    public void checkInput() {
+        Checks.text("retractionId", retractionId, Checks.MAX_ID);
+        Checks.text("reason", reason, Checks.MAX_NOTES);
+        Checks.source(source);
+    }
 }

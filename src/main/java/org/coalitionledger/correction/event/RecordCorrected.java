@@ -1,5 +1,6 @@
 package org.coalitionledger.correction.event;
 
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.RecordedAct;
 import org.coalitionledger.common.Source;
@@ -11,6 +12,11 @@ import org.coalitionledger.common.Source;
 public record RecordCorrected(String recordId, String correctedRecordId, String coalition, String agreement,
                               String party, PartialDate effectiveDate, PartialDate previousEffectiveDate,
                               String reason, Source source) implements RecordedAct {
+
+    @Override
+    public ActKind kind() {
+        return ActKind.CorrectRecord;
+    }
 
     @Override
     public String notes() {

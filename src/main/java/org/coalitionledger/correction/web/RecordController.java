@@ -2,8 +2,6 @@ package org.coalitionledger.correction.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.coalitionledger.recording.ActRequests.CorrectionRequest;
-import org.coalitionledger.recording.ActRequests.RetractionRequest;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
 import org.coalitionledger.web.Params;

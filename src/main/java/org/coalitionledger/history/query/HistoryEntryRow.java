@@ -3,7 +3,7 @@ package org.coalitionledger.history.query;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.coalitionledger.common.InsertOnlyRow;
+import org.coalitionledger.support.InsertOnlyRow;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -13,13 +13,14 @@ import org.coalitionledger.agreement.event.AgreementRegistered;
 import org.coalitionledger.agreement.event.SignatoryAct;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.PartyAct;
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.common.RecordedAct;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 import org.coalitionledger.common.Source;
-import org.coalitionledger.recording.Acts;
+import org.coalitionledger.common.RecordMetadata;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -50,7 +51,7 @@ public class HistoryProjection {
 
     /** Formation first, then by effective date (as corrected); a stable sort keeps recording order for ties. */
     private static final Comparator<HistoryResponse.Entry> EFFECTIVE_ORDER = Comparator
-            .comparing((HistoryResponse.Entry entry) -> !entry.command().equals("FormCoalition"))
+            .comparing((HistoryResponse.Entry entry) -> !ActKind.FormCoalition.command().equals(entry.command()))
             .thenComparing(entry -> entry.effectiveDate() == null ? null : PartialDate.parse(entry.effectiveDate())
                                    .start(), Comparator.nullsFirst(Comparator.naturalOrder()));
 
@@ -64,7 +65,7 @@ public class HistoryProjection {
     @EventHandler
     void on(RecordedAct act, EventMessage<?> message) {
         HistoryEntryRow row = new HistoryEntryRow(act.recordId());
-        row.command = Acts.commandOf(act);
+        row.command = act.kind().command();
         Map<String, Object> details = new LinkedHashMap<>();
         if (act instanceof CoalitionFormed formed) {
             row.coalitionId = formed.coalition();
@@ -109,7 +110,7 @@ public class HistoryProjection {
         row.sourcePublishedOn = source.publishedOn();
         row.sourceQuote = source.quote();
         row.notes = act.notes();
-        row.recordedBy = (String) message.getMetaData().getOrDefault(Acts.RECORDED_BY, "unknown");
+        row.recordedBy = (String) message.getMetaData().getOrDefault(RecordMetadata.RECORDED_BY, "unknown");
         row.recordedAt = RecordTime.of(message.getTimestamp());
         row.position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().orElse(0) : 0;
@@ -183,7 +184,7 @@ public class HistoryProjection {
         List<HistoryResponse.Correction> listed = new ArrayList<>();
         for (HistoryEntryRow correction : corrections) {
             Map<String, Object> details = read(correction.details);
-            if (correction.command.equals("RetractRecord")) {
+            if (ActKind.RetractRecord.command().equals(correction.command)) {
                 retracted = true;
             } else {
                 effectiveDate = correction.effectiveDate;

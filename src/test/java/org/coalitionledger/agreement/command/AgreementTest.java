@@ -1,5 +1,6 @@
 package org.coalitionledger.agreement.command;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.coalitionledger.agreement.event.AgreementRegistered;
@@ -9,6 +10,12 @@ import org.coalitionledger.coalition.command.StubDirectory;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.config.ActTargetResolver;
+import org.coalitionledger.correction.command.CorrectRecord;
+import org.coalitionledger.correction.command.RecordRouting;
+import org.coalitionledger.correction.command.RetractRecord;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,12 @@ class AgreementTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Agreement.class);
         fixture.registerInjectableResource(new StubDirectory().withCoalition(COALITION, "2023-09"));
+        fixture.registerCommandTargetResolver(new ActTargetResolver());
+    }
+
+    /** A correction or retraction as {@link RecordRouting} sends it to this agreement. */
+    private static CommandMessage<?> toThisAgreement(Object command) {
+        return RecordRouting.routed(command, "Agreement", ID);
     }
 
     private static AgreementSigned signed(String record, String party, String date) {
@@ -166,6 +179,60 @@ class AgreementTest {
                .when(new SignAgreement(ID, "ZZ", "2024-02-14", SOURCE, null, "r1"))
                .expectException(Rejection.class)
                .expectExceptionMessage(containsString("ISO 3166-1"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canCorrectTheDateOfASignature() {
+        fixture.given(REGISTERED, signed("r1", "EE", "2024-02"))
+               .when(toThisAgreement(new CorrectRecord("r1", "2024-02-14", "the text gives the day", SOURCE, "c1")))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload("c1")
+               .expectEvents(new RecordCorrected("c1", "r1", COALITION, ID, "EE", PartialDate.parse("2024-02-14"),
+                                                 PartialDate.parse("2024-02"), "the text gives the day", SOURCE));
+    }
+
+    @Test
+    void cannotCorrectASignatureToBeforeTheCoalitionWasFormed() {
+        fixture.given(REGISTERED, signed("r1", "EE", "2024-02"))
+               .when(toThisAgreement(new CorrectRecord("r1", "2022", "typo", SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("it-coalition"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectASignatureToAfterItsWithdrawal() {
+        fixture.given(REGISTERED, signed("r1", "EE", "2024-02-14"), withdrawn("r2", "EE", "2025-01-01"))
+               .when(toThisAgreement(new CorrectRecord("r1", "2025-06-01", "typo", SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("correcting the signature of 2024-02-14 to 2025-06-01"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canRetractAWithdrawal() {
+        fixture.given(REGISTERED, signed("r1", "EE", "2024-02-14"), withdrawn("r2", "EE", "2025-01-01"))
+               .when(toThisAgreement(new RetractRecord("r2", "never happened", SOURCE, "x1")))
+               .expectResultMessagePayload("x1")
+               .expectEvents(new RecordRetracted("x1", "r2", COALITION, ID, "EE", "never happened", SOURCE));
+    }
+
+    @Test
+    void cannotRetractTheSignatureAWithdrawalEnds() {
+        fixture.given(REGISTERED, signed("r1", "EE", "2024-02-14"), withdrawn("r2", "EE", "2025-01-01"))
+               .when(toThisAgreement(new RetractRecord("r1", "wrong", SOURCE, "x1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("retracting the signature of 2024-02-14"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRetractWithoutSource() {
+        fixture.given(REGISTERED, signed("r1", "EE", "2024-02-14"))
+               .when(toThisAgreement(new RetractRecord("r1", "wrong", null, "x1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("source is required"))
                .expectNoEvents();
     }
 }

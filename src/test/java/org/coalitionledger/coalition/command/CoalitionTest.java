@@ -1,5 +1,6 @@
 package org.coalitionledger.coalition.command;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.coalitionledger.coalition.event.CoalitionFormed;
@@ -10,6 +11,12 @@ import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.config.ActTargetResolver;
+import org.coalitionledger.correction.command.CorrectRecord;
+import org.coalitionledger.correction.command.RecordRouting;
+import org.coalitionledger.correction.command.RetractRecord;
+import org.coalitionledger.correction.event.RecordCorrected;
+import org.coalitionledger.correction.event.RecordRetracted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +40,12 @@ class CoalitionTest {
         fixture = new AggregateTestFixture<>(Coalition.class);
         directory = new StubDirectory();
         fixture.registerInjectableResource(directory);
+        fixture.registerCommandTargetResolver(new ActTargetResolver());
+    }
+
+    /** A correction or retraction as {@link RecordRouting} sends it to this coalition. */
+    private static CommandMessage<?> toThisCoalition(Object command) {
+        return RecordRouting.routed(command, "Coalition", ID);
     }
 
     private static CoalitionJoined joined(String record, String party, String date) {
@@ -287,6 +300,72 @@ class CoalitionTest {
                                        null, "r1"))
                .expectException(Rejection.class)
                .expectExceptionMessage(containsString("http or https"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canCorrectTheDateOfAJoin() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"))
+               .when(toThisCoalition(new CorrectRecord("r1", "2024-01-25", "the ministry gave the day", SOURCE, "c1")))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload("c1")
+               .expectEvents(new RecordCorrected("c1", "r1", ID, null, "NL", PartialDate.parse("2024-01-25"),
+                                                 PartialDate.parse("2024-01"), "the ministry gave the day", SOURCE));
+    }
+
+    @Test
+    void cannotCorrectAJoinToBeforeTheFormation() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"))
+               .when(toThisCoalition(new CorrectRecord("r1", "2023-01", "typo", SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("before it-coalition was formed"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectAJoinPastTheDepartureItPrecedes() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01-10"), left("r2", "NL", "2024-03-01"))
+               .when(toThisCoalition(new CorrectRecord("r1", "2024-04-01", "typo", SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("correcting the join of 2024-01-10 to 2024-04-01"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCorrectWithoutReason() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"))
+               .when(toThisCoalition(new CorrectRecord("r1", "2024-01-25", null, SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("reason"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canRetractADeparture() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"), left("r2", "NL", "2024-06"))
+               .when(toThisCoalition(new RetractRecord("r2", "recorded for the wrong state", SOURCE, "x1")))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload("x1")
+               .expectEvents(new RecordRetracted("x1", "r2", ID, null, "NL", "recorded for the wrong state",
+                                                 SOURCE));
+    }
+
+    @Test
+    void cannotRetractTheJoinOfALead() {
+        fixture.given(FORMED, joined("r1", "EE", "2024-01-01"),
+                      new LeadDesignated("r2", ID, "EE", PartialDate.parse("2024-05-01"), SOURCE, null))
+               .when(toThisCoalition(new RetractRecord("r1", "wrong", SOURCE, "x1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("retracting the join of 2024-01-01"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRetractARetractedRecordAgain() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"), left("r2", "NL", "2024-06"),
+                      new RecordRetracted("x1", "r2", ID, null, "NL", "wrong", SOURCE))
+               .when(toThisCoalition(new RetractRecord("r2", "again", SOURCE, "x2")))
+               .expectException(Rejection.class)
                .expectNoEvents();
     }
 }

@@ -1,4 +1,4 @@
-package org.coalitionledger.recording;
+package org.coalitionledger.transfer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,12 +10,18 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.RecordMetadata;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
-import org.coalitionledger.recording.ActRequests.CorrectionRequest;
-import org.coalitionledger.recording.ActRequests.RetractionRequest;
+import org.coalitionledger.correction.web.CorrectionRequest;
+import org.coalitionledger.correction.web.RetractionRequest;
+import org.coalitionledger.recording.ActBody;
+import org.coalitionledger.recording.ProjectionBarrier;
+import org.coalitionledger.recording.Recorder;
+import org.coalitionledger.web.JsonProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -59,13 +65,16 @@ public class ImportService {
     private final Recorder recorder;
     private final TransactionManager transactions;
     private final ProjectionBarrier barrier;
+    private final CommandCatalog catalog;
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    ImportService(Recorder recorder, TransactionManager transactions, ProjectionBarrier barrier) {
+    ImportService(Recorder recorder, TransactionManager transactions, ProjectionBarrier barrier,
+                  CommandCatalog catalog) {
         this.recorder = recorder;
+        this.catalog = catalog;
         this.transactions = transactions;
         this.barrier = barrier;
     }
@@ -87,8 +96,12 @@ public class ImportService {
      * One parsed line: its command body, the record id it will get here, and what it said about where it came
      * from (an export's record id, recorder and record time).
      */
-    private record Line(long number, CommandCatalog kind, Object request, String recordId, LocalDate effective,
+    private record Line(long number, ActBody<?> body, Object request, String recordId, LocalDate effective,
                         String exportedRecordId, Instant exportedAt, String exportedBy) {
+
+        ActKind kind() {
+            return body.kind();
+        }
     }
 
     public ImportResult importLines(InputStream body, boolean dryRun, String recordedBy) throws IOException {
@@ -129,7 +142,7 @@ public class ImportService {
         boolean inRecordedOrder = !lines.isEmpty() && lines.stream().allMatch(line -> line.exportedAt() != null);
         lines.sort(inRecordedOrder
                            ? Comparator.comparing(Line::exportedAt).thenComparingLong(Line::number)
-                           : Comparator.comparingInt((Line line) -> line.kind().phase())
+                           : Comparator.comparingInt((Line line) -> line.kind().importPhase())
                                    .thenComparing(line -> line.kind().isCorrection() ? null : line.effective(),
                                                   Comparator.nullsFirst(Comparator.naturalOrder()))
                                    .thenComparing(line -> line.kind().isCorrection() ? 0 : line.kind().ordinal())
@@ -152,7 +165,7 @@ public class ImportService {
             long done = 0;
             for (Line line : lines) {
                 try {
-                    recorder.dispatch(line.kind().toCommand(resolved(line.request(), newIdOf), line.recordId()),
+                    recorder.dispatch(line.body().toCommand(resolved(line.request(), newIdOf), line.recordId()),
                                       metaData(line, recordedBy));
                     byCommand.merge(line.kind().name(), 1L, Long::sum);
                 } catch (Rejection rejection) {
@@ -198,16 +211,16 @@ public class ImportService {
 
     private static MetaData metaData(Line line, String recordedBy) {
         Map<String, Object> values = new HashMap<>();
-        values.put(Acts.RECORDED_BY, recordedBy);
-        values.put(Acts.CHANNEL, "import");
+        values.put(RecordMetadata.RECORDED_BY, recordedBy);
+        values.put(RecordMetadata.CHANNEL, "import");
         if (line.exportedRecordId() != null && !line.kind().isCorrection()) {
-            values.put(Acts.IMPORTED + "RecordId", line.exportedRecordId());
+            values.put(RecordMetadata.IMPORTED + "RecordId", line.exportedRecordId());
         }
         if (line.exportedAt() != null) {
-            values.put(Acts.IMPORTED + "RecordedAt", line.exportedAt().toString());
+            values.put(RecordMetadata.IMPORTED + "RecordedAt", line.exportedAt().toString());
         }
         if (line.exportedBy() != null) {
-            values.put(Acts.IMPORTED + "RecordedBy", line.exportedBy());
+            values.put(RecordMetadata.IMPORTED + "RecordedBy", line.exportedBy());
         }
         return MetaData.from(values);
     }
@@ -260,21 +273,21 @@ public class ImportService {
     private Line parse(long number, ObjectNode object) {
         JsonNode name = object.remove("command");
         if (name == null || !name.isTextual()) {
-            throw Rejection.invalid("command", "command is required: one of " + CommandCatalog.names());
+            throw Rejection.invalid("command", "command is required: one of " + ActKind.commands());
         }
-        CommandCatalog kind = CommandCatalog.named(name.asText()).orElseThrow(() -> Rejection.invalid(
+        ActBody<?> body = catalog.named(name.asText()).orElseThrow(() -> Rejection.invalid(
                 "command", "unknown command '" + Text.clip(name.asText()) + "': expected one of "
-                        + CommandCatalog.names()));
-        String exportedId = kind.isCorrection() ? null : text(object.remove("recordId"), "recordId", Checks.MAX_ID);
+                        + ActKind.commands()));
+        String exportedId = body.kind().isCorrection() ? null : text(object.remove("recordId"), "recordId", Checks.MAX_ID);
         Instant exportedAt = instant(object.remove("recordedAt"));
         String exportedBy = text(object.remove("recordedBy"), "recordedBy", 255);
         Object request;
         try {
-            request = json.treeToValue(object, kind.body());
+            request = json.treeToValue(object, body.request());
         } catch (JsonProcessingException e) {
             throw JsonProblems.rejection(e);
         }
-        return new Line(number, kind, request, UUID.randomUUID().toString(),
+        return new Line(number, body, request, UUID.randomUUID().toString(),
                         effectiveStart(object.get("effectiveDate")), exportedId, exportedAt, exportedBy);
     }
 

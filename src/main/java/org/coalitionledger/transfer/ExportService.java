@@ -1,4 +1,4 @@
-package org.coalitionledger.recording;
+package org.coalitionledger.transfer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,7 +11,8 @@ import org.coalitionledger.agreement.event.AgreementRegistered;
 import org.coalitionledger.agreement.event.SignatoryAct;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.PartyAct;
-import org.coalitionledger.common.RecordTime;
+import org.coalitionledger.common.RecordMetadata;
+import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.common.RecordedAct;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
@@ -51,7 +52,7 @@ public class ExportService {
                 if (message.getPayload() instanceof RecordedAct act) {
                     ObjectNode line = line(act);
                     line.put("recordedAt", RecordTime.of(message.getTimestamp()).toString());
-                    Object by = message.getMetaData().get(Acts.RECORDED_BY);
+                    Object by = message.getMetaData().get(RecordMetadata.RECORDED_BY);
                     line.put("recordedBy", by == null ? null : by.toString());
                     out.write(json.writeValueAsBytes(line));
                     out.write('\n');
@@ -71,7 +72,7 @@ public class ExportService {
 
     private ObjectNode line(RecordedAct act) {
         ObjectNode line = json.createObjectNode();
-        line.put("command", Acts.commandOf(act));
+        line.put("command", act.kind().command());
         if (act instanceof CoalitionFormed formed) {
             line.put("coalition", formed.coalition());
             line.put("name", formed.name());

@@ -1,4 +1,4 @@
-package org.coalitionledger.common;
+package org.coalitionledger.support;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;

@@ -1,4 +1,4 @@
-package org.coalitionledger.coalition.command;
+package org.coalitionledger.config;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.Aggregate;
@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.coalitionledger.agreement.command.Agreement;
+import org.coalitionledger.coalition.command.Coalition;
+import org.coalitionledger.coalition.command.CoalitionDirectory;
 import org.coalitionledger.common.PartialDate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

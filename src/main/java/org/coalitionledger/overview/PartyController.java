@@ -1,4 +1,4 @@
-package org.coalitionledger.party;
+package org.coalitionledger.overview;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package org.coalitionledger.common;
+package org.coalitionledger.support;
 
 import java.util.ArrayList;
 import java.util.Collections;

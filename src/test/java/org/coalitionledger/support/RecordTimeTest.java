@@ -1,4 +1,4 @@
-package org.coalitionledger.common;
+package org.coalitionledger.support;
 
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;

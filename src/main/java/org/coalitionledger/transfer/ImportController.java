@@ -1,9 +1,9 @@
-package org.coalitionledger.recording;
+package org.coalitionledger.transfer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.coalitionledger.recording.ImportService.ImportResult;
+import org.coalitionledger.transfer.ImportService.ImportResult;
 import org.coalitionledger.web.Params;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

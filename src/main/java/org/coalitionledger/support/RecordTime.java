@@ -1,4 +1,4 @@
-package org.coalitionledger.common;
+package org.coalitionledger.support;
 
 import org.axonframework.common.DateTimeUtils;
 
@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.coalitionledger.common.PartialDate;
 
 /**
  * The record-time clock: when the ledger recorded an act (its event timestamp). Axon stores event timestamps to the

@@ -1,4 +1,4 @@
-package org.coalitionledger.recording;
+package org.coalitionledger.transfer;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,9 +7,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.coalitionledger.common.Text;
-import org.coalitionledger.recording.ImportService.ImportResult;
-import org.coalitionledger.recording.ImportService.LineError;
-import org.coalitionledger.recording.ImportService.NumberedLine;
+import org.coalitionledger.transfer.ImportService.ImportResult;
+import org.coalitionledger.transfer.ImportService.LineError;
+import org.coalitionledger.transfer.ImportService.NumberedLine;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.coalitionledger.recording;
+package org.coalitionledger.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,0 +1,33 @@
+package org.coalitionledger.coalition.web;
+
+import org.coalitionledger.coalition.command.DeclareIntent;
+import org.coalitionledger.coalition.command.DesignateLead;
+import org.coalitionledger.coalition.command.JoinCoalition;
+import org.coalitionledger.coalition.command.LeaveCoalition;
+import org.coalitionledger.common.Source;
+import org.coalitionledger.web.Params;
+
+/** JoinCoalition, DeclareIntent, DesignateLead and LeaveCoalition. {@code coalition} may come from the path. */
+public record PartyActRequest(String coalition, String party, String effectiveDate, Source source,
+                              String notes) {
+
+    public PartyActRequest atCoalition(String pathId) {
+        return new PartyActRequest(Params.sameId("coalition", coalition, pathId), party, effectiveDate, source, notes);
+    }
+
+    public JoinCoalition toJoin(String recordId) {
+        return new JoinCoalition(coalition, party, effectiveDate, source, notes, recordId);
+    }
+
+    public DeclareIntent toIntent(String recordId) {
+        return new DeclareIntent(coalition, party, effectiveDate, source, notes, recordId);
+    }
+
+    public DesignateLead toLead(String recordId) {
+        return new DesignateLead(coalition, party, effectiveDate, source, notes, recordId);
+    }
+
+    public LeaveCoalition toDeparture(String recordId) {
+        return new LeaveCoalition(coalition, party, effectiveDate, source, notes, recordId);
+    }
+}
