@@ -73,8 +73,8 @@ class ArchitectureTest {
     @Test
     void pagesReadThroughQueriesOnly() {
         noClasses().that().resideInAPackage("org.coalitionledger.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "jakarta.persistence..",
-                                                                  "org.springframework.jdbc..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.data..", "jakarta.persistence..", "org.springframework.jdbc..")
                 .check(CLASSES);
     }
 

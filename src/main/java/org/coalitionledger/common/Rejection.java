@@ -1,9 +1,12 @@
 package org.coalitionledger.common;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * A command or request the ledger refuses. It names the field at fault (or {@code null} when the whole request is
- * at fault) and why. Nothing is written when it is thrown. The web layer maps {@link Reason} to an HTTP status in
- * one place.
+ * at fault) and why; a request with several fields at fault carries one {@link FieldError} for each. Nothing is
+ * written when it is thrown. The web layer maps {@link Reason} to an HTTP status in one place.
  */
 public class Rejection extends RuntimeException {
 
@@ -16,13 +19,34 @@ public class Rejection extends RuntimeException {
         CONFLICT
     }
 
+    /** One field at fault and what is wrong with it; {@code field} is null when no single field is. */
+    public record FieldError(String field, String message) {
+    }
+
     private final Reason reason;
     private final String field;
+    private final List<FieldError> errors;
 
     public Rejection(Reason reason, String field, String message) {
         super(message, null, false, false);
         this.reason = reason;
         this.field = field;
+        this.errors = List.of(new FieldError(field, message));
+    }
+
+    private Rejection(List<FieldError> errors) {
+        super(errors.stream().map(FieldError::message).collect(Collectors.joining("; ")), null, false, false);
+        this.reason = Reason.INVALID;
+        this.field = errors.get(0).field();
+        this.errors = List.copyOf(errors);
+    }
+
+    /** A request with one or more fields at fault, in the order given; the first names {@link #field()}. */
+    public static Rejection invalid(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a rejection needs at least one error");
+        }
+        return new Rejection(errors);
     }
 
     public static Rejection invalid(String field, String message) {
@@ -43,5 +67,10 @@ public class Rejection extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Every field at fault: one entry unless the request was checked field by field. */
+    public List<FieldError> errors() {
+        return errors;
     }
 }

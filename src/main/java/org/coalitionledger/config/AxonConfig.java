@@ -222,8 +222,10 @@ class AxonConfig {
     /** Copies who recorded an act, and through which channel, from the command to its events. */
     @Bean
     CorrelationDataProvider recordingMetadata() {
-        return new SimpleCorrelationDataProvider(RecordMetadata.RECORDED_BY, RecordMetadata.CHANNEL, RecordMetadata.IMPORTED + "RecordId",
-                                                 RecordMetadata.IMPORTED + "RecordedAt", RecordMetadata.IMPORTED + "RecordedBy");
+        return new SimpleCorrelationDataProvider(RecordMetadata.RECORDED_BY, RecordMetadata.CHANNEL,
+                                                 RecordMetadata.IMPORTED + "RecordId",
+                                                 RecordMetadata.IMPORTED + "RecordedAt",
+                                                 RecordMetadata.IMPORTED + "RecordedBy");
     }
 
     /** Keeps Axon's correlation and trace ids on every event as well. */

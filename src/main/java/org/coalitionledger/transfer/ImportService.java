@@ -19,9 +19,11 @@ import org.coalitionledger.common.Text;
 import org.coalitionledger.correction.web.CorrectionRequest;
 import org.coalitionledger.correction.web.RetractionRequest;
 import org.coalitionledger.recording.ActBody;
+import org.coalitionledger.recording.ActCatalog;
 import org.coalitionledger.recording.ProjectionBarrier;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.web.JsonProblems;
+import org.coalitionledger.web.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -65,15 +67,17 @@ public class ImportService {
     private final Recorder recorder;
     private final TransactionManager transactions;
     private final ProjectionBarrier barrier;
-    private final CommandCatalog catalog;
+    private final ActCatalog catalog;
+    private final Requests requests;
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     ImportService(Recorder recorder, TransactionManager transactions, ProjectionBarrier barrier,
-                  CommandCatalog catalog) {
+                  ActCatalog catalog, Requests requests) {
         this.recorder = recorder;
+        this.requests = requests;
         this.catalog = catalog;
         this.transactions = transactions;
         this.barrier = barrier;
@@ -81,6 +85,12 @@ public class ImportService {
 
     /** A line that could not be imported, by its 1-based number. */
     public record LineError(long line, String field, String message) {
+
+        /** One error for each field the rejection names. */
+        static List<LineError> of(long line, Rejection rejection) {
+            return rejection.errors().stream().map(error -> new LineError(line, error.field(), error.message()))
+                    .toList();
+        }
     }
 
     /** What an import did; on failure nothing was written and {@code errors} lists every bad line. */
@@ -130,7 +140,7 @@ public class ImportService {
             try {
                 lines.add(parse(node.number(), node.fields()));
             } catch (Rejection rejection) {
-                errors.add(new LineError(node.number(), rejection.field(), rejection.getMessage()));
+                errors.addAll(LineError.of(node.number(), rejection));
             }
         }
         return apply(lines, errors, dryRun, recordedBy, true);
@@ -169,7 +179,7 @@ public class ImportService {
                                       metaData(line, recordedBy));
                     byCommand.merge(line.kind().name(), 1L, Long::sum);
                 } catch (Rejection rejection) {
-                    errors.add(new LineError(line.number(), rejection.field(), rejection.getMessage()));
+                    errors.addAll(LineError.of(line.number(), rejection));
                 }
                 if (++done % PROGRESS_EVERY == 0) {
                     log.info("Import: {} of {} lines applied, {} rejected so far", done, lines.size(),
@@ -241,7 +251,7 @@ public class ImportService {
                 try {
                     lines.add(parse(number, node(text)));
                 } catch (Rejection rejection) {
-                    errors.add(new LineError(number, rejection.field(), rejection.getMessage()));
+                    errors.addAll(LineError.of(number, rejection));
                 }
                 if (number % PROGRESS_EVERY == 0) {
                     log.info("Import: {} lines read", number);
@@ -278,12 +288,13 @@ public class ImportService {
         ActBody<?> body = catalog.named(name.asText()).orElseThrow(() -> Rejection.invalid(
                 "command", "unknown command '" + Text.clip(name.asText()) + "': expected one of "
                         + ActKind.commands()));
-        String exportedId = body.kind().isCorrection() ? null : text(object.remove("recordId"), "recordId", Checks.MAX_ID);
+        String exportedId = body.kind().isCorrection() ? null
+                : text(object.remove("recordId"), "recordId", Checks.MAX_ID);
         Instant exportedAt = instant(object.remove("recordedAt"));
         String exportedBy = text(object.remove("recordedBy"), "recordedBy", 255);
         Object request;
         try {
-            request = json.treeToValue(object, body.request());
+            request = requests.valid(json.treeToValue(object, body.request()));
         } catch (JsonProcessingException e) {
             throw JsonProblems.rejection(e);
         }

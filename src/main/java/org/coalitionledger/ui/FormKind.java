@@ -1,5 +1,6 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.correction.web.CorrectionRequest;
 import org.coalitionledger.coalition.web.FormCoalitionRequest;
 import org.coalitionledger.coalition.web.PartyActRequest;
@@ -11,82 +12,85 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Each record form: its path segment, its heading, the fields it shows, and the command it sends, built through
- * the same request records (each feature's {@code web} package) as the API. {@code target} is the coalition, agreement or record
- * the form is about, taken from the path.
+ * Each record form: the act it records, its path segment, its heading, the fields it shows, and the request it
+ * sends, the same request record (from the feature's {@code web} package) as the API takes. {@code target} is the
+ * coalition, agreement or record the form is about, taken from the path.
  */
 public enum FormKind {
 
-    COALITION("coalition", "Record a coalition's formation",
+    COALITION(ActKind.FormCoalition, "coalition", "Record a coalition's formation",
               List.of("coalition", "name", "parentGroup", "focusAreas", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
+        Object request(ActForm form, String target) {
             return new FormCoalitionRequest(form.getCoalition(), form.getName(), form.getParentGroup(),
                                             form.focusAreaList(), form.getEffectiveDate(), form.source(),
-                                            form.getNotes())::toCommand;
+                                            form.getNotes());
         }
     },
-    JOIN("join", "Record that a state joined", List.of("party", "effectiveDate")) {
+    JOIN(ActKind.JoinCoalition, "join", "Record that a state joined", List.of("party", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
-            return partyAct(form, target)::toJoin;
+        Object request(ActForm form, String target) {
+            return partyAct(form, target);
         }
     },
-    INTENT("intent", "Record a declaration of intent to join", List.of("party", "effectiveDate")) {
+    INTENT(ActKind.DeclareIntent, "intent", "Record a declaration of intent to join",
+           List.of("party", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
-            return partyAct(form, target)::toIntent;
+        Object request(ActForm form, String target) {
+            return partyAct(form, target);
         }
     },
-    LEAD("lead", "Record that a member was designated a lead", List.of("party", "effectiveDate")) {
+    LEAD(ActKind.DesignateLead, "lead", "Record that a member was designated a lead",
+         List.of("party", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
-            return partyAct(form, target)::toLead;
+        Object request(ActForm form, String target) {
+            return partyAct(form, target);
         }
     },
-    DEPARTURE("departure", "Record that a member left", List.of("party", "effectiveDate")) {
+    DEPARTURE(ActKind.LeaveCoalition, "departure", "Record that a member left", List.of("party", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
-            return partyAct(form, target)::toDeparture;
+        Object request(ActForm form, String target) {
+            return partyAct(form, target);
         }
     },
-    AGREEMENT("agreement", "Register an agreement of this coalition",
+    AGREEMENT(ActKind.RegisterAgreement, "agreement", "Register an agreement of this coalition",
               List.of("agreement", "title", "commitmentTerm", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
+        Object request(ActForm form, String target) {
             return new RegisterAgreementRequest(form.getAgreement(), target, form.getTitle(),
                                                 form.getCommitmentTerm(), form.getEffectiveDate(), form.source(),
-                                                form.getNotes())::toCommand;
+                                                form.getNotes());
         }
     },
-    SIGNATURE("signature", "Record that a state signed the agreement", List.of("party", "effectiveDate")) {
+    SIGNATURE(ActKind.SignAgreement, "signature", "Record that a state signed the agreement",
+              List.of("party", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
+        Object request(ActForm form, String target) {
             return new SignatoryActRequest(target, upper(form.getParty()), form.getEffectiveDate(), form.source(),
-                                           form.getNotes())::toSignature;
+                                           form.getNotes());
         }
     },
-    WITHDRAWAL("withdrawal", "Record that a state withdrew from the agreement", List.of("party", "effectiveDate")) {
+    WITHDRAWAL(ActKind.WithdrawFromAgreement, "withdrawal", "Record that a state withdrew from the agreement",
+               List.of("party", "effectiveDate")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
+        Object request(ActForm form, String target) {
             return new SignatoryActRequest(target, upper(form.getParty()), form.getEffectiveDate(), form.source(),
-                                           form.getNotes())::toWithdrawal;
+                                           form.getNotes());
         }
     },
-    CORRECTION("correction", "Correct the date of a recorded act", List.of("effectiveDate", "reason")) {
+    CORRECTION(ActKind.CorrectRecord, "correction", "Correct the date of a recorded act",
+               List.of("effectiveDate", "reason")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
-            return new CorrectionRequest(target, form.getEffectiveDate(), form.getReason(), form.source())
-                    ::toCommand;
+        Object request(ActForm form, String target) {
+            return new CorrectionRequest(target, form.getEffectiveDate(), form.getReason(), form.source());
         }
     },
-    RETRACTION("retraction", "Retract a recorded act", List.of("reason")) {
+    RETRACTION(ActKind.RetractRecord, "retraction", "Retract a recorded act", List.of("reason")) {
         @Override
-        Function<String, Object> command(ActForm form, String target) {
-            return new RetractionRequest(target, form.getReason(), form.source())::toCommand;
+        Object request(ActForm form, String target) {
+            return new RetractionRequest(target, form.getReason(), form.source());
         }
     };
 
@@ -94,18 +98,25 @@ public enum FormKind {
     private static final List<String> SOURCE = List.of("sourceTitle", "sourceUrl", "sourcePublisher",
                                                        "sourcePublishedOn", "sourceQuote");
 
+    private final ActKind act;
     private final String slug;
     private final String heading;
     private final List<String> fields;
 
-    FormKind(String slug, String heading, List<String> fields) {
+    FormKind(ActKind act, String slug, String heading, List<String> fields) {
+        this.act = act;
         this.slug = slug;
         this.heading = heading;
         this.fields = fields;
     }
 
-    /** Builds the command from the record id the recorder gives it. */
-    abstract Function<String, Object> command(ActForm form, String target);
+    /** The request the form stands for: the same record the API takes for this act. */
+    abstract Object request(ActForm form, String target);
+
+    /** The act this form records. */
+    ActKind act() {
+        return act;
+    }
 
     public String slug() {
         return slug;

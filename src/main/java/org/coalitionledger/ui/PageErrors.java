@@ -1,5 +1,6 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.web.RejectionStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coalitionledger.common.Rejection;
 import org.slf4j.Logger;
@@ -24,11 +25,7 @@ class PageErrors {
 
     @ExceptionHandler(Rejection.class)
     String rejected(Rejection rejection, Model model, HttpServletResponse response) {
-        int status = switch (rejection.reason()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case INVALID -> 400;
-        };
+        int status = RejectionStatus.of(rejection).value();
         response.setStatus(status);
         model.addAttribute("viewer", PageModel.of(SecurityContextHolder.getContext().getAuthentication()));
         model.addAttribute("status", status);

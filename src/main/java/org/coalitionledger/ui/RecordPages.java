@@ -1,5 +1,8 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.recording.ActBody;
+import org.coalitionledger.recording.ActCatalog;
+import org.coalitionledger.web.RejectionStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coalitionledger.agreement.query.AgreementSummary;
@@ -11,6 +14,7 @@ import org.coalitionledger.history.query.HistoryResponse.Entry;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
 import org.coalitionledger.web.Params;
+import org.coalitionledger.web.Requests;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +58,12 @@ class RecordPages {
 
     private final Recorder recorder;
     private final Ledger ledger;
+    private final Requests requests;
+    private final ActCatalog catalog;
 
-    RecordPages(Recorder recorder, Ledger ledger) {
+    RecordPages(Recorder recorder, Ledger ledger, Requests requests, ActCatalog catalog) {
+        this.requests = requests;
+        this.catalog = catalog;
         this.recorder = recorder;
         this.ledger = ledger;
     }
@@ -161,7 +169,10 @@ class RecordPages {
     private String submit(FormKind kind, String target, ActForm form, Model model, Principal principal,
                           HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            Recorded recorded = recorder.record(kind.command(form, target), Params.caller(principal), "web");
+            Object body = requests.valid(kind.request(form, target));
+            ActBody<?> act = catalog.of(kind.act());
+            Recorded recorded = recorder.record(recordId -> act.toCommand(body, recordId), Params.caller(principal),
+                                                "web");
             String coalition = kind == FormKind.COALITION ? form.getCoalition()
                     : String.valueOf(model.getAttribute("coalitionId"));
             redirect.addFlashAttribute("recorded", "Recorded the " + kind.slug()
@@ -171,14 +182,11 @@ class RecordPages {
         } catch (Rejection rejection) {
             show(kind, target, model, request);
             Map<String, String> errors = new LinkedHashMap<>();
-            kind.fieldOf(rejection.field()).ifPresentOrElse(field -> errors.put(field, rejection.getMessage()),
-                                                             () -> errors.put("", rejection.getMessage()));
+            for (Rejection.FieldError error : rejection.errors()) {
+                errors.merge(kind.fieldOf(error.field()).orElse(""), error.message(), (a, b) -> a + "; " + b);
+            }
             model.addAttribute("errors", errors);
-            response.setStatus(switch (rejection.reason()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-            });
+            response.setStatus(RejectionStatus.of(rejection).value());
             return "record";
         }
     }

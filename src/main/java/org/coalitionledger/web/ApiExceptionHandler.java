@@ -1,5 +1,6 @@
 package org.coalitionledger.web;
 
+import org.coalitionledger.common.Rejection.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -37,12 +38,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Rejection.class)
     ResponseEntity<Object> rejected(Rejection rejection) {
-        HttpStatus status = switch (rejection.reason()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return problem(status, rejection.field(), rejection.getMessage());
+        return problem(RejectionStatus.of(rejection), rejection.field(), rejection.getMessage(), rejection.errors());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -133,13 +129,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String field, String message) {
+        return problem(status, field, message, List.of(new FieldError(field, message)));
+    }
+
+    /** A problem detail: {@code field} names the first field at fault, {@code errors} every one. */
+    static ResponseEntity<Object> problem(HttpStatus status, String field, String message,
+                                          List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setTitle(status.getReasonPhrase());
         if (field != null) {
             problem.setProperty("field", field);
         }
-        problem.setProperty("errors", List.of(field == null ? Map.of("message", message)
-                                                            : Map.of("field", field, "message", message)));
+        problem.setProperty("errors", errors.stream()
+                .map(error -> error.field() == null ? Map.of("message", error.message())
+                                                    : Map.of("field", error.field(), "message", error.message()))
+                .toList());
         return ResponseEntity.status(status).body(problem);
     }
 

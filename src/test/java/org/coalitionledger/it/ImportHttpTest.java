@@ -43,6 +43,21 @@ class ImportHttpTest extends LedgerHttpTestSupport {
     }
 
     @Test
+    void everyFieldAtFaultInALineIsListed() {
+        List<String> lines = exampleAs("bad-fields");
+        lines.add("{\"command\":\"JoinCoalition\",\"coalition\":\"bad-fields\",\"party\":\"ISL\","
+                          + "\"effectiveDate\":\"2024-13\",\"source\":{\"url\":\"ftp://example.org\"}}");
+        long before = eventCount();
+        Response response = postLines("/api/import", String.join("\n", lines));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).extracting(e -> e.get("line").asInt())
+                .containsOnly(lines.size());
+        assertThat(response.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactly("party", "effectiveDate", "source.url");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void everyBadLineIsListed() {
         List<String> lines = exampleAs("many-bad");
         lines.set(5, "{\"command\":\"JoinCoalition\",\"coalition\":\"many-bad\"");

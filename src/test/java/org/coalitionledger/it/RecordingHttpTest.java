@@ -123,6 +123,19 @@ class RecordingHttpTest extends LedgerHttpTestSupport {
     }
 
     @Test
+    void everyFieldAtFaultIsNamedAtOnceAndNothingIsWritten() {
+        String id = newCoalition();
+        long before = eventCount();
+        Response refused = post("/api/coalitions/" + id + "/members", """
+                {"party":"xx","effectiveDate":"2021-13","source":{"url":"ftp://example.org"},"notes":"%s"}"""
+                .formatted("n".repeat(4_001)));
+        assertProblem(refused, 400, "party");
+        assertThat(refused.json().get("errors").findValuesAsText("field"))
+                .containsExactly("party", "effectiveDate", "source.url", "notes");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void unknownIdsAnswer404() {
         assertProblem(act("no-such-coalition", "members", "FR", "2021"), 404, "coalition");
         assertProblem(get("/api/coalitions/no-such-coalition/members"), 404, "coalition");

@@ -131,6 +131,10 @@ class PagesHttpTest extends LedgerHttpTestSupport {
         HttpResponse<String> badParty = recorder.post(form, recorder.token(form), join("XX", "2024-05-01"));
         assertThat(badParty.statusCode()).isEqualTo(400);
         assertThat(badParty.body()).contains("id=\"party-error\"", "value=\"XX\"");
+        HttpResponse<String> both = recorder.post(form, recorder.token(form), join("XX", "2999-01-01"));
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).as("every field at fault at once")
+                .contains("id=\"party-error\"", "id=\"effectiveDate-error\"");
         assertThat(eventCount()).isEqualTo(before);
 
         HttpResponse<String> done = recorder.post(form, recorder.token(form), join("PL", "2024-05-01"));

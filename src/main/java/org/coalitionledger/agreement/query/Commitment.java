@@ -1,6 +1,6 @@
 package org.coalitionledger.agreement.query;
 
-import org.coalitionledger.agreement.query.CommitmentFold.Period;
+import org.coalitionledger.agreement.query.CommitmentFold.CommitmentPeriod;
 import org.coalitionledger.common.Parties;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Precision;
@@ -18,8 +18,8 @@ public record Commitment(String agreement, String coalition, String party, Strin
                          String signatureRecordId, String withdrawalRecordId) {
 
     /** The commitment as it stood on {@code asOf}: a withdrawal dated later had not happened yet. */
-    public static Commitment on(LocalDate asOf, String agreement, String coalition, String party, Period period,
-                                java.time.Period term) {
+    public static Commitment on(LocalDate asOf, String agreement, String coalition, String party,
+                                CommitmentPeriod period, java.time.Period term) {
         PartialDate withdrawnOn = period.withdrawnOn();
         boolean withdrawn = withdrawnOn != null && !withdrawnOn.start().isAfter(asOf);
         LocalDate end = withdrawn ? withdrawnOn.start() : period.scheduledEnd();

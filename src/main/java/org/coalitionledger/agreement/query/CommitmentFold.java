@@ -24,8 +24,8 @@ public final class CommitmentFold {
     }
 
     /** A commitment: from {@code start} until {@code scheduledEnd}, or until {@code withdrawnOn} if withdrawn. */
-    public record Period(PartialDate start, String signRecordId, LocalDate scheduledEnd, PartialDate withdrawnOn,
-                         String withdrawRecordId) {
+    public record CommitmentPeriod(PartialDate start, String signRecordId, LocalDate scheduledEnd,
+                                   PartialDate withdrawnOn, String withdrawRecordId) {
     }
 
     /** Effective date, then kind, then recording order ({@link Timeline#effectiveOrder}). */
@@ -35,32 +35,33 @@ public final class CommitmentFold {
     private CommitmentFold() {
     }
 
-    public static List<Period> fold(List<Act> acts, java.time.Period term) {
+    public static List<CommitmentPeriod> fold(List<Act> acts, Period term) {
         List<Act> timeline = new ArrayList<>(acts);
         timeline.sort(EFFECTIVE_ORDER);
-        List<Period> periods = new ArrayList<>();
+        List<CommitmentPeriod> periods = new ArrayList<>();
         Act signature = null;
         for (Act act : timeline) {
             LocalDate day = act.date().start();
             if (signature != null && !day.isBefore(end(signature, term))) {
-                periods.add(new Period(signature.date(), signature.recordId(), end(signature, term), null, null));
+                periods.add(new CommitmentPeriod(signature.date(), signature.recordId(), end(signature, term), null,
+                                                 null));
                 signature = null;
             }
             if (act.kind() == Kind.SIGN && signature == null) {
                 signature = act;
             } else if (act.kind() == Kind.WITHDRAW && signature != null && day.isAfter(signature.date().start())) {
-                periods.add(new Period(signature.date(), signature.recordId(), end(signature, term), act.date(),
-                                       act.recordId()));
+                periods.add(new CommitmentPeriod(signature.date(), signature.recordId(), end(signature, term),
+                                                 act.date(), act.recordId()));
                 signature = null;
             }
         }
         if (signature != null) {
-            periods.add(new Period(signature.date(), signature.recordId(), end(signature, term), null, null));
+            periods.add(new CommitmentPeriod(signature.date(), signature.recordId(), end(signature, term), null, null));
         }
         return periods;
     }
 
-    private static LocalDate end(Act signature, java.time.Period term) {
+    private static LocalDate end(Act signature, Period term) {
         return signature.date().start().plus(term);
     }
 }

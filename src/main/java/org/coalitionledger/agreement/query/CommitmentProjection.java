@@ -12,7 +12,7 @@ import org.coalitionledger.agreement.event.AgreementSigned;
 import org.coalitionledger.agreement.event.AgreementWithdrawn;
 import org.coalitionledger.agreement.event.SignatoryAct;
 import org.coalitionledger.agreement.query.CommitmentFold.Kind;
-import org.coalitionledger.agreement.query.CommitmentFold.Period;
+import org.coalitionledger.agreement.query.CommitmentFold.CommitmentPeriod;
 import org.coalitionledger.agreement.query.CommitmentRepositories.AgreementViews;
 import org.coalitionledger.agreement.query.CommitmentRepositories.CommitmentActs;
 import org.coalitionledger.agreement.query.CommitmentRepositories.Commitments;
@@ -102,10 +102,10 @@ public class CommitmentProjection {
     private void refresh(String agreementId, String coalition, String party, Instant recordedAt) {
         AgreementView agreement = agreements.findById(agreementId).orElseThrow(
                 () -> new IllegalStateException("agreement " + agreementId + " was never registered"));
-        List<Period> folded = CommitmentFold.fold(
+        List<CommitmentPeriod> folded = CommitmentFold.fold(
                 acts.findByAgreementIdAndParty(agreementId, party).stream().map(CommitmentActRow::toAct).toList(),
                 agreement.term());
-        Set<Period> wanted = new HashSet<>(folded);
+        Set<CommitmentPeriod> wanted = new HashSet<>(folded);
         for (CommitmentRow row : commitments.current(agreementId, party)) {
             if (!wanted.remove(row.toPeriod())) {
                 row.supersede(recordedAt);

@@ -6,7 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.coalitionledger.agreement.query.CommitmentFold.Period;
+import org.coalitionledger.agreement.query.CommitmentFold.CommitmentPeriod;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.support.RecordTime;
 
@@ -51,7 +51,7 @@ class CommitmentRow {
     protected CommitmentRow() {
     }
 
-    CommitmentRow(String agreementId, String coalitionId, String party, Period period, Instant knownFrom) {
+    CommitmentRow(String agreementId, String coalitionId, String party, CommitmentPeriod period, Instant knownFrom) {
         this.agreementId = agreementId;
         this.coalitionId = coalitionId;
         this.party = party;
@@ -67,8 +67,8 @@ class CommitmentRow {
         this.knownFrom = knownFrom;
     }
 
-    Period toPeriod() {
-        return new Period(PartialDate.parse(startText), signRecordId, scheduledEnd,
+    CommitmentPeriod toPeriod() {
+        return new CommitmentPeriod(PartialDate.parse(startText), signRecordId, scheduledEnd,
                           withdrawnText == null ? null : PartialDate.parse(withdrawnText), withdrawRecordId);
     }
 

@@ -1,5 +1,6 @@
 package org.coalitionledger.agreement.web;
 
+import org.coalitionledger.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -37,9 +38,11 @@ import java.util.Optional;
 class AgreementController {
 
     private final Recorder recorder;
+    private final Requests requests;
     private final QueryGateway queries;
 
-    AgreementController(Recorder recorder, QueryGateway queries) {
+    AgreementController(Recorder recorder, QueryGateway queries, Requests requests) {
+        this.requests = requests;
         this.recorder = recorder;
         this.queries = queries;
     }
@@ -47,7 +50,7 @@ class AgreementController {
     @PostMapping("/api/agreements")
     @Operation(summary = "RegisterAgreement: record an agreement of a coalition with its commitment term")
     ResponseEntity<Recorded> register(@RequestBody RegisterAgreementRequest request, Principal principal) {
-        Recorded recorded = recorder.record(request::toCommand, Params.caller(principal));
+        Recorded recorded = recorder.record(requests.valid(request)::toCommand, Params.caller(principal));
         return ResponseEntity.created(URI.create("/api/agreements/" + request.agreement())).body(recorded);
     }
 
@@ -55,7 +58,7 @@ class AgreementController {
     @Operation(summary = "SignAgreement: record that a state signed")
     ResponseEntity<Recorded> sign(@PathVariable String agreement, @RequestBody SignatoryActRequest request,
                                   Principal principal) {
-        SignatoryActRequest atPath = request.atAgreement(agreement);
+        SignatoryActRequest atPath = requests.valid(request.atAgreement(agreement));
         return ResponseEntity.status(201).body(recorder.record(atPath::toSignature, Params.caller(principal)));
     }
 
@@ -63,7 +66,7 @@ class AgreementController {
     @Operation(summary = "WithdrawFromAgreement: record that a state withdrew")
     ResponseEntity<Recorded> withdraw(@PathVariable String agreement, @RequestBody SignatoryActRequest request,
                                       Principal principal) {
-        SignatoryActRequest atPath = request.atAgreement(agreement);
+        SignatoryActRequest atPath = requests.valid(request.atAgreement(agreement));
         return ResponseEntity.status(201).body(recorder.record(atPath::toWithdrawal, Params.caller(principal)));
     }
 

@@ -1,13 +1,27 @@
 package org.coalitionledger.agreement.web;
 
+import org.coalitionledger.web.FieldChecks;
+import org.coalitionledger.web.FieldChecked;
+import org.coalitionledger.web.CheckedFields;
+import org.coalitionledger.common.Checks;
 import org.coalitionledger.agreement.command.SignAgreement;
 import org.coalitionledger.agreement.command.WithdrawFromAgreement;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.web.Params;
 
 /** SignAgreement and WithdrawFromAgreement. {@code agreement} may come from the path. */
+@CheckedFields
 public record SignatoryActRequest(String agreement, String party, String effectiveDate, Source source,
-                                  String notes) {
+                                  String notes) implements FieldChecked {
+
+    @Override
+    public void check(FieldChecks checks) {
+        checks.check(() -> Checks.text("agreement", agreement, Checks.MAX_ID))
+              .check(() -> Checks.party("party", party))
+              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .check(() -> Checks.source(source))
+              .check(() -> Checks.notes(notes));
+    }
 
     public SignatoryActRequest atAgreement(String pathId) {
         return new SignatoryActRequest(Params.sameId("agreement", agreement, pathId), party, effectiveDate, source,

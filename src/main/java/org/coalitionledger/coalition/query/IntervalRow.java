@@ -31,7 +31,7 @@ class IntervalRow {
     private String coalitionId;
     private String party;
     @Enumerated(EnumType.STRING)
-    private Role role;
+    private MemberRole role;
     @Column(name = "start_date")
     private LocalDate startDate;
     @Column(name = "start_text")
@@ -80,7 +80,7 @@ class IntervalRow {
         return party;
     }
 
-    Role role() {
+    MemberRole role() {
         return role;
     }
 

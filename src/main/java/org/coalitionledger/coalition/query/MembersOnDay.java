@@ -48,7 +48,7 @@ public final class MembersOnDay {
             Interval lead = leads.get(party);
             boolean certain = !interval.start().isUncertainOn(asOf)
                     && (lead == null || !lead.start().isUncertainOn(asOf));
-            memberList.add(new Member(party, Parties.nameOf(party), lead == null ? Role.MEMBER : Role.LEAD,
+            memberList.add(new Member(party, Parties.nameOf(party), lead == null ? MemberRole.MEMBER : MemberRole.LEAD,
                                       interval.start().text(), interval.start().precision(), certain));
         });
         memberList.sort(Comparator.comparing(Member::role, Comparator.reverseOrder()).thenComparing(Member::party));

@@ -15,7 +15,8 @@ public record MembersResponse(String coalition, LocalDate asOf, Instant knownAt,
                               List<Intending> intending) {
 
     /** A member since {@code since} (as precise as its source), LEAD or MEMBER on the day asked about. */
-    public record Member(String party, String name, Role role, String since, Precision precision, boolean certain) {
+    public record Member(String party, String name, MemberRole role, String since, Precision precision,
+                         boolean certain) {
     }
 
     /** A party that declared intent on {@code since} and had not joined by the day asked about. */

@@ -22,7 +22,7 @@ public final class MembershipFold {
     public record Act(Kind kind, PartialDate date, String recordId, long order) {
     }
 
-    public record Interval(Role role, PartialDate start, String startRecordId, PartialDate end,
+    public record Interval(MemberRole role, PartialDate start, String startRecordId, PartialDate end,
                            String endRecordId) {
     }
 
@@ -50,7 +50,7 @@ public final class MembershipFold {
                 case JOIN -> {
                     if (member == null) {
                         if (intent != null) {
-                            intervals.add(closed(Role.INTENT, intent, act));
+                            intervals.add(closed(MemberRole.INTENT, intent, act));
                             intent = null;
                         }
                         member = act;
@@ -63,9 +63,9 @@ public final class MembershipFold {
                 }
                 case LEAVE -> {
                     if (member != null) {
-                        intervals.add(closed(Role.MEMBER, member, act));
+                        intervals.add(closed(MemberRole.MEMBER, member, act));
                         if (lead != null) {
-                            intervals.add(closed(Role.LEAD, lead, act));
+                            intervals.add(closed(MemberRole.LEAD, lead, act));
                         }
                         member = null;
                         lead = null;
@@ -74,22 +74,22 @@ public final class MembershipFold {
             }
         }
         if (intent != null) {
-            intervals.add(open(Role.INTENT, intent));
+            intervals.add(open(MemberRole.INTENT, intent));
         }
         if (member != null) {
-            intervals.add(open(Role.MEMBER, member));
+            intervals.add(open(MemberRole.MEMBER, member));
         }
         if (lead != null) {
-            intervals.add(open(Role.LEAD, lead));
+            intervals.add(open(MemberRole.LEAD, lead));
         }
         return intervals;
     }
 
-    private static Interval closed(Role role, Act from, Act to) {
+    private static Interval closed(MemberRole role, Act from, Act to) {
         return new Interval(role, from.date(), from.recordId(), to.date(), to.recordId());
     }
 
-    private static Interval open(Role role, Act from) {
+    private static Interval open(MemberRole role, Act from) {
         return new Interval(role, from.date(), from.recordId(), null, null);
     }
 }

@@ -208,7 +208,7 @@ public class MembershipProjection {
             answer.members().forEach(m -> memberships.add(
                     new Membership(coalition, name, m.role(), m.since(), m.precision(), m.certain())));
             answer.intending().forEach(i -> intending.add(
-                    new Membership(coalition, name, Role.INTENT, i.since(), i.precision(), i.certain())));
+                    new Membership(coalition, name, MemberRole.INTENT, i.since(), i.precision(), i.certain())));
         });
         memberships.sort(Comparator.comparing(Membership::coalition));
         intending.sort(Comparator.comparing(Membership::coalition));
@@ -218,7 +218,7 @@ public class MembershipProjection {
     private CoalitionSummary summary(CoalitionView view, LocalDate asOf, Instant knownAt) {
         MembersResponse members = members(view.id(), asOf, knownAt);
         List<String> leads = members.members().stream()
-                .filter(member -> member.role() == Role.LEAD).map(Member::party).toList();
+                .filter(member -> member.role() == MemberRole.LEAD).map(Member::party).toList();
         return new CoalitionSummary(view.id(), view.name(), view.parentGroup(), view.focusAreas(),
                                     view.formedOn().text(), view.formedOn().precision(), members.members().size(),
                                     leads);

@@ -7,7 +7,7 @@ import java.util.List;
 /** The coalitions of one state on a day: where it is a member (with its role) and where it intends to join. */
 public record PartyMemberships(List<Membership> memberships, List<Membership> intending) {
 
-    public record Membership(String coalition, String name, Role role, String since, Precision precision,
+    public record Membership(String coalition, String name, MemberRole role, String since, Precision precision,
                              boolean certain) {
     }
 }

@@ -14,6 +14,6 @@ public record TimelineResponse(String coalition, LocalDate from, LocalDate to, I
     }
 
     /** An interval [start, end); {@code end} is null while it lasts. */
-    public record Span(Role role, String start, Precision startPrecision, String end, Precision endPrecision) {
+    public record Span(MemberRole role, String start, Precision startPrecision, String end, Precision endPrecision) {
     }
 }

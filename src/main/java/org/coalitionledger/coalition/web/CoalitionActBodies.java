@@ -13,7 +13,8 @@ class CoalitionActBodies implements ActBodies {
 
     @Override
     public List<ActBody<?>> bodies() {
-        return List.of(new ActBody<>(ActKind.FormCoalition, FormCoalitionRequest.class, FormCoalitionRequest::toCommand),
+        return List.of(new ActBody<>(ActKind.FormCoalition, FormCoalitionRequest.class,
+                                     FormCoalitionRequest::toCommand),
                        new ActBody<>(ActKind.JoinCoalition, PartyActRequest.class, PartyActRequest::toJoin),
                        new ActBody<>(ActKind.DeclareIntent, PartyActRequest.class, PartyActRequest::toIntent),
                        new ActBody<>(ActKind.DesignateLead, PartyActRequest.class, PartyActRequest::toLead),

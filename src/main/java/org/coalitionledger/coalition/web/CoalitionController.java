@@ -1,5 +1,6 @@
 package org.coalitionledger.coalition.web;
 
+import org.coalitionledger.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -43,9 +44,11 @@ import java.util.function.BiFunction;
 class CoalitionController {
 
     private final Recorder recorder;
+    private final Requests requests;
     private final QueryGateway queries;
 
-    CoalitionController(Recorder recorder, QueryGateway queries) {
+    CoalitionController(Recorder recorder, QueryGateway queries, Requests requests) {
+        this.requests = requests;
         this.recorder = recorder;
         this.queries = queries;
     }
@@ -53,7 +56,7 @@ class CoalitionController {
     @PostMapping
     @Operation(summary = "FormCoalition: record that a coalition was formed")
     ResponseEntity<Recorded> form(@RequestBody FormCoalitionRequest request, Principal principal) {
-        Recorded recorded = recorder.record(request::toCommand, Params.caller(principal));
+        Recorded recorded = recorder.record(requests.valid(request)::toCommand, Params.caller(principal));
         return ResponseEntity.created(URI.create("/api/coalitions/" + request.coalition())).body(recorded);
     }
 
@@ -136,7 +139,7 @@ class CoalitionController {
     private ResponseEntity<Recorded> record(String coalition, PartyActRequest request,
                                             BiFunction<PartyActRequest, String, Object> command,
                                             Principal principal) {
-        PartyActRequest atPath = request.atCoalition(coalition);
+        PartyActRequest atPath = requests.valid(request.atCoalition(coalition));
         Recorded recorded = recorder.record(recordId -> command.apply(atPath, recordId), Params.caller(principal));
         return ResponseEntity.status(201).body(recorded);
     }

@@ -1,5 +1,9 @@
 package org.coalitionledger.coalition.web;
 
+import org.coalitionledger.web.FieldChecks;
+import org.coalitionledger.web.FieldChecked;
+import org.coalitionledger.web.CheckedFields;
+import org.coalitionledger.common.Checks;
 import org.coalitionledger.coalition.command.DeclareIntent;
 import org.coalitionledger.coalition.command.DesignateLead;
 import org.coalitionledger.coalition.command.JoinCoalition;
@@ -8,8 +12,18 @@ import org.coalitionledger.common.Source;
 import org.coalitionledger.web.Params;
 
 /** JoinCoalition, DeclareIntent, DesignateLead and LeaveCoalition. {@code coalition} may come from the path. */
+@CheckedFields
 public record PartyActRequest(String coalition, String party, String effectiveDate, Source source,
-                              String notes) {
+                              String notes) implements FieldChecked {
+
+    @Override
+    public void check(FieldChecks checks) {
+        checks.check(() -> Checks.text("coalition", coalition, Checks.MAX_ID))
+              .check(() -> Checks.party("party", party))
+              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .check(() -> Checks.source(source))
+              .check(() -> Checks.notes(notes));
+    }
 
     public PartyActRequest atCoalition(String pathId) {
         return new PartyActRequest(Params.sameId("coalition", coalition, pathId), party, effectiveDate, source, notes);

@@ -8,6 +8,7 @@ import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
 import org.coalitionledger.correction.command.RecordIndex.Location;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -31,6 +32,7 @@ public class RecordRouting implements MessageDispatchInterceptor<CommandMessage<
 
     private final Function<String, Optional<Location>> locate;
 
+    @Autowired
     RecordRouting(RecordIndex index, CommandBus commandBus) {
         this(index::locate);
         commandBus.registerDispatchInterceptor(this);

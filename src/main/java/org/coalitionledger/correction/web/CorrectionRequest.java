@@ -1,11 +1,25 @@
 package org.coalitionledger.correction.web;
 
+import org.coalitionledger.web.FieldChecks;
+import org.coalitionledger.web.FieldChecked;
+import org.coalitionledger.web.CheckedFields;
+import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.correction.command.CorrectRecord;
 import org.coalitionledger.web.Params;
 
 /** CorrectRecord: {@code recordId} names the record corrected and may come from the path. */
-public record CorrectionRequest(String recordId, String effectiveDate, String reason, Source source) {
+@CheckedFields
+public record CorrectionRequest(String recordId, String effectiveDate, String reason, Source source)
+        implements FieldChecked {
+
+    @Override
+    public void check(FieldChecks checks) {
+        checks.check(() -> Checks.text("recordId", recordId, Checks.MAX_ID))
+              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .check(() -> Checks.text("reason", reason, Checks.MAX_NOTES))
+              .check(() -> Checks.source(source));
+    }
 
     public CorrectionRequest atRecord(String pathId) {
         return new CorrectionRequest(Params.sameId("recordId", recordId, pathId), effectiveDate, reason, source);

@@ -1,5 +1,6 @@
 package org.coalitionledger.correction.web;
 
+import org.coalitionledger.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coalitionledger.recording.Recorder;
@@ -19,16 +20,18 @@ import java.security.Principal;
 class RecordController {
 
     private final Recorder recorder;
+    private final Requests requests;
 
-    RecordController(Recorder recorder) {
+    RecordController(Recorder recorder, Requests requests) {
         this.recorder = recorder;
+        this.requests = requests;
     }
 
     @PostMapping("/api/records/{recordId}/correction")
     @Operation(summary = "CorrectRecord: the act took effect on another date (body: effectiveDate, reason, source)")
     ResponseEntity<Recorded> correct(@PathVariable String recordId, @RequestBody CorrectionRequest request,
                                      Principal principal) {
-        CorrectionRequest atPath = request.atRecord(recordId);
+        CorrectionRequest atPath = requests.valid(request.atRecord(recordId));
         return ResponseEntity.status(201).body(recorder.record(atPath::toCommand, Params.caller(principal)));
     }
 
@@ -36,7 +39,7 @@ class RecordController {
     @Operation(summary = "RetractRecord: the act no longer counts from now on (body: reason, source)")
     ResponseEntity<Recorded> retract(@PathVariable String recordId, @RequestBody RetractionRequest request,
                                      Principal principal) {
-        RetractionRequest atPath = request.atRecord(recordId);
+        RetractionRequest atPath = requests.valid(request.atRecord(recordId));
         return ResponseEntity.status(201).body(recorder.record(atPath::toCommand, Params.caller(principal)));
     }
 }

@@ -20,19 +20,20 @@ class CommitmentFoldTest {
     @Test
     void signatureCommitsForTheTermFromItsDate() {
         assertThat(CommitmentFold.fold(List.of(act(Kind.SIGN, "2024-02-14", "r1", 0)), Period.ofYears(6)))
-                .containsExactly(new CommitmentFold.Period(PartialDate.parse("2024-02-14"), "r1",
+                .containsExactly(new CommitmentFold.CommitmentPeriod(PartialDate.parse("2024-02-14"), "r1",
                                                            LocalDate.of(2030, 2, 14), null, null));
     }
 
     @Test
     void withdrawalEndsTheRunningCommitmentAndANewSignatureStartsAnother() {
-        List<CommitmentFold.Period> periods = CommitmentFold.fold(List.of(
+        List<CommitmentFold.CommitmentPeriod> periods = CommitmentFold.fold(List.of(
                 act(Kind.SIGN, "2026", "r3", 2),
                 act(Kind.WITHDRAW, "2025-03-01", "r2", 1),
                 act(Kind.SIGN, "2024-02", "r1", 0)), Period.ofYears(6));
         assertThat(periods).containsExactly(
-                new CommitmentFold.Period(PartialDate.parse("2024-02"), "r1", LocalDate.of(2030, 2, 1),
+                new CommitmentFold.CommitmentPeriod(PartialDate.parse("2024-02"), "r1", LocalDate.of(2030, 2, 1),
                                           PartialDate.parse("2025-03-01"), "r2"),
-                new CommitmentFold.Period(PartialDate.parse("2026"), "r3", LocalDate.of(2032, 1, 1), null, null));
+                new CommitmentFold.CommitmentPeriod(PartialDate.parse("2026"), "r3", LocalDate.of(2032, 1, 1), null,
+                                                    null));
     }
 }

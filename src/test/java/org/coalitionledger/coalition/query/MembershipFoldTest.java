@@ -24,9 +24,10 @@ class MembershipFoldTest {
                 act(Kind.LEAD, "2024-02-14", "r3", 2),
                 act(Kind.JOIN, "2024-01", "r2", 1)));
         assertThat(intervals).containsExactly(
-                new Interval(Role.INTENT, PartialDate.parse("2023"), "r1", PartialDate.parse("2024-01"), "r2"),
-                new Interval(Role.MEMBER, PartialDate.parse("2024-01"), "r2", PartialDate.parse("2024-09-01"), "r4"),
-                new Interval(Role.LEAD, PartialDate.parse("2024-02-14"), "r3", PartialDate.parse("2024-09-01"),
+                new Interval(MemberRole.INTENT, PartialDate.parse("2023"), "r1", PartialDate.parse("2024-01"), "r2"),
+                new Interval(MemberRole.MEMBER, PartialDate.parse("2024-01"), "r2", PartialDate.parse("2024-09-01"),
+                             "r4"),
+                new Interval(MemberRole.LEAD, PartialDate.parse("2024-02-14"), "r3", PartialDate.parse("2024-09-01"),
                              "r4"));
     }
 
@@ -37,7 +38,8 @@ class MembershipFoldTest {
                 act(Kind.JOIN, "2020-01-01", "r1", 0),
                 act(Kind.LEAVE, "2024-06-01", "r2", 1)));
         assertThat(intervals).containsExactly(
-                new Interval(Role.MEMBER, PartialDate.parse("2020-01-01"), "r1", PartialDate.parse("2024-06-01"), "r2"),
-                new Interval(Role.MEMBER, PartialDate.parse("2024-06-01"), "r3", null, null));
+                new Interval(MemberRole.MEMBER, PartialDate.parse("2020-01-01"), "r1", PartialDate.parse("2024-06-01"),
+                             "r2"),
+                new Interval(MemberRole.MEMBER, PartialDate.parse("2024-06-01"), "r3", null, null));
     }
 }

@@ -77,7 +77,7 @@ class MembershipProjectionTest {
         projection.on(new LeadDesignated("r2", ID, "EE", PartialDate.parse("2021-01-01"), SOURCE, null), 2, t0);
         projection.on(new CoalitionLeft("r3", ID, "EE", PartialDate.parse("2022-05-01"), SOURCE, null), 3, t0);
         assertThat(membersOn("2022-04-30").members()).extracting(MembersResponse.Member::role)
-                .containsExactly(Role.LEAD);
+                .containsExactly(MemberRole.LEAD);
         assertThat(membersOn("2022-05-01").members()).isEmpty();
         assertThat(projection.handle(new FindCoalitionsQuery(LocalDate.parse("2021-06-01"), NOW)))
                 .filteredOn(summary -> summary.coalition().equals(ID))

@@ -1,8 +1,6 @@
-package org.coalitionledger.transfer;
+package org.coalitionledger.recording;
 
 import org.coalitionledger.common.ActKind;
-import org.coalitionledger.recording.ActBodies;
-import org.coalitionledger.recording.ActBody;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -12,15 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The commands an import line may name and the body each takes: every {@link ActKind}, with the body its feature
- * declares ({@link ActBodies}). Refuses to start when a kind has no body or two.
+ * Every {@link ActKind} with the request body its feature declares ({@link ActBodies}): what an import line or a
+ * record form may record, and how its request becomes the command. Refuses to start when a kind has no body or two.
  */
 @Component
-class CommandCatalog {
+public class ActCatalog {
 
     private final Map<ActKind, ActBody<?>> bodies = new EnumMap<>(ActKind.class);
 
-    CommandCatalog(List<ActBodies> features) {
+    ActCatalog(List<ActBodies> features) {
         for (ActBodies feature : features) {
             for (ActBody<?> body : feature.bodies()) {
                 if (bodies.put(body.kind(), body) != null) {
@@ -35,7 +33,12 @@ class CommandCatalog {
     }
 
     /** The body of the act whose command has this name. */
-    Optional<ActBody<?>> named(String command) {
+    public Optional<ActBody<?>> named(String command) {
         return ActKind.ofCommand(command).map(bodies::get);
+    }
+
+    /** The body of this kind of act. */
+    public ActBody<?> of(ActKind kind) {
+        return bodies.get(kind);
     }
 }
