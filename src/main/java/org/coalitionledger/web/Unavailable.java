@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Failures of the database rather than of the request, found anywhere in an exception's chain (Axon and Spring wrap
  * them in their own exceptions): the database cannot be reached is {@code 503 Service Unavailable} with
- * {@code Retry-After}; its disk is full is {@code 507 Insufficient Storage}. Nothing was written in either case: the transaction never committed.
+ * {@code Retry-After}; its disk is full is {@code 507 Insufficient Storage}.
  */
 final class Unavailable {
 
@@ -33,7 +33,7 @@ final class Unavailable {
         }
         if (databaseUnreachable(failure)) {
             ResponseEntity<Object> problem = ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "database",
-                    "the database cannot be reached; nothing was written, retry later");
+                    "the database cannot be reached; the request was not completed, retry later");
             return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                                        .body(problem.getBody()));
@@ -71,6 +71,11 @@ final class Unavailable {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
+                // the pool's handle of a connection the server ended (Hikari gives it no SQL state)
                 return true;
             }
             if (cause instanceof DataAccessResourceFailureException && cause.getCause() == null) {

@@ -66,7 +66,7 @@ class DatabaseUnreachableTest extends LedgerHttpTestSupport {
         assertThat(took).as(method + " " + path).isLessThan(Duration.ofSeconds(5));
         assertThat(answer.headers().getFirst("Retry-After")).isEqualTo("5");
         assertThat(answer.json().get("field").asText()).isEqualTo("database");
-        assertThat(answer.json().get("detail").asText()).contains("cannot be reached", "nothing was written");
+        assertThat(answer.json().get("detail").asText()).contains("cannot be reached", "retry later");
     }
 
     private static void admin(String url, String... statements) throws Exception {

@@ -29,6 +29,8 @@ class UnavailableTest {
         assertThat(Unavailable.databaseUnreachable(new RuntimeException(new SQLException("refused", "08001"))))
                 .isTrue();
         assertThat(Unavailable.databaseUnreachable(new SQLException("shutting down", "57P01"))).isTrue();
+        assertThat(Unavailable.databaseUnreachable(new RuntimeException(new SQLException("Connection is closed"))))
+                .isTrue();
     }
 
     @Test
