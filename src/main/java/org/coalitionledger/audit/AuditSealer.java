@@ -3,6 +3,7 @@ package org.coalitionledger.audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +37,8 @@ public class AuditSealer {
     private final long checkpointEvery;
     private final Duration checkpointAfter;
     private final Duration gapTimeout;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final SealingWatch watch;
     private final MessageDigest digest = Merkle.sha256();
 
     private Merkle.Frontier frontier;
@@ -46,7 +48,8 @@ public class AuditSealer {
     private long gapAfter = -1;
     private Instant gapSeenAt;
 
-    AuditSealer(AuditStore store, AuditKeys keys, PlatformTransactionManager transactionManager,
+    AuditSealer(AuditStore store, AuditKeys keys, PlatformTransactionManager transactionManager, Clock clock,
+                SealingWatch watch,
                 @Value("${ledger.audit.checkpoint-every:1000}") long checkpointEvery,
                 @Value("${ledger.audit.checkpoint-after:PT10S}") Duration checkpointAfter,
                 @Value("${ledger.audit.gap-timeout:PT1M}") Duration gapTimeout) {
@@ -59,12 +62,15 @@ public class AuditSealer {
         this.checkpointEvery = checkpointEvery;
         this.checkpointAfter = checkpointAfter;
         this.gapTimeout = gapTimeout;
+        this.clock = clock;
+        this.watch = watch;
     }
 
     @Scheduled(fixedDelayString = "${ledger.audit.seal-interval:PT1S}",
                initialDelayString = "${ledger.audit.seal-interval:PT1S}")
     void sealRegularly() {
         if (foreignKey) {
+            watch.passFailed(FOREIGN_KEY);
             return;
         }
         try {
@@ -75,6 +81,8 @@ public class AuditSealer {
             log.warn("Sealing failed; it starts over from the audit tables on the next pass", e);
         }
     }
+
+    private static final String FOREIGN_KEY = "the latest checkpoint was not signed by this node's checkpoint key";
 
     /** Set when the checkpoints were signed with another key than this node's: it must not sign any more. */
     private volatile boolean foreignKey;
@@ -105,9 +113,18 @@ public class AuditSealer {
                 latestCheckpointSize = size;
                 latestCheckpointAt = made.createdAt();
             }
-            return store.latestCheckpoint();
+            Optional<Checkpoint> latest = store.latestCheckpoint();
+            watch.passCompleted();
+            return latest;
         } catch (RuntimeException e) {
             frontier = null;
+            if (e instanceof ForeignKeyException) {
+                watch.passFailed(FOREIGN_KEY);
+            } else if (!(e instanceof DuplicateKeyException)) {
+                // a duplicate key is another node that sealed the same events first: this node starts over from
+                // the audit tables on its next pass, and nothing is left unsealed
+                watch.passFailed("the latest sealing pass failed (the log says why)");
+            }
             throw e;
         }
     }

@@ -20,13 +20,16 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Writes every recorded act as JSON Lines in the import shape, in recording order, each line with the act's
  * {@code recordId}, {@code recordedAt} and {@code recordedBy}. Importing the export into an empty ledger gives the
  * same answer to every as-of question. Corrections and retractions are lines of their own whose {@code recordId}
- * names the record they change.
+ * names the record they change. The last line is the trailer ({@link ExportTrailer}): the number of lines before it
+ * and their SHA-256, which an import checks.
  */
 @Service
 public class ExportService {
@@ -38,8 +41,19 @@ public class ExportService {
         this.eventStore = eventStore;
     }
 
-    /** Streams the events recorded up to now; returns how many lines were written. */
+    /**
+     * Streams the events recorded up to now, then the trailer ({@link ExportTrailer}) that counts and hashes the
+     * lines before it; returns how many act lines were written.
+     */
     public long export(OutputStream out) throws IOException {
+        MessageDigest digest = ExportTrailer.sha256();
+        long lines = exportActs(new DigestOutputStream(out, digest));
+        out.write(ExportTrailer.line(lines, digest.digest()));
+        out.flush();
+        return lines;
+    }
+
+    private long exportActs(OutputStream out) throws IOException {
         TrackingToken head = eventStore.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
         long lines = 0;
@@ -66,7 +80,6 @@ public class ExportService {
             Thread.currentThread().interrupt();
             throw new IOException("export interrupted", e);
         }
-        out.flush();
         return lines;
     }
 

@@ -125,7 +125,9 @@ public class ImportService {
     public ImportResult importLines(InputStream body, boolean dryRun, String recordedBy, boolean awaitVisible)
             throws IOException {
         List<LineError> errors = new ArrayList<>();
-        List<Line> lines = read(body, errors);
+        ExportTrailer.CheckedInput checked = new ExportTrailer.CheckedInput(body);
+        List<Line> lines = read(checked, errors);
+        checked.check();
         return apply(lines, errors, dryRun, recordedBy, awaitVisible);
     }
 
@@ -245,7 +247,7 @@ public class ImportService {
             String text;
             while ((text = reader.readLine()) != null) {
                 number++;
-                if (text.isBlank()) {
+                if (text.isBlank() || ExportTrailer.isTrailer(text)) {
                     continue;
                 }
                 try {

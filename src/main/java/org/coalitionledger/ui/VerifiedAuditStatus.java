@@ -1,6 +1,7 @@
 package org.coalitionledger.ui;
 
 import org.coalitionledger.audit.AuditService;
+import org.coalitionledger.audit.SealingWatch;
 import org.coalitionledger.audit.Verification;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +22,15 @@ class VerifiedAuditStatus implements AuditStatus {
     static final Duration REUSE = Duration.ofMinutes(1);
 
     private final AuditService audit;
-    private final Clock clock = Clock.systemUTC();
+    private final SealingWatch sealing;
+    private final Clock clock;
     private Report last;
     private Instant madeAt;
 
-    VerifiedAuditStatus(AuditService audit) {
+    VerifiedAuditStatus(AuditService audit, SealingWatch sealing, Clock clock) {
         this.audit = audit;
+        this.sealing = sealing;
+        this.clock = clock;
     }
 
     @Override
@@ -36,7 +40,20 @@ class VerifiedAuditStatus implements AuditStatus {
             last = fresh(now);
             madeAt = now;
         }
-        return last;
+        return stale(last);
+    }
+
+    /** A verified report while sealing is stale says so instead (asked at every call: it reads no database). */
+    private Report stale(Report report) {
+        if (!report.verified()) {
+            return report;
+        }
+        return sealing.staleReason().map(reason -> {
+            List<String> details = new ArrayList<>(report.details());
+            details.add(0, "The audit is stale: " + reason + ".");
+            return new Report(true, false, "the audit is stale: sealing has stopped, so new records are not"
+                    + " protected (readiness is DOWN)", details);
+        }).orElse(report);
     }
 
     private Report fresh(Instant now) {

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every error of the API as an RFC 9457 problem detail that names the field at fault. This is the one place that
@@ -87,6 +88,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        Optional<ResponseEntity<Object>> unavailable = Unavailable.answer(e);
+        if (unavailable.isPresent()) {
+            log.warn("Request failed, the database cannot be reached: {}", e.toString());
+            return unavailable.get();
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, "the ledger could not complete the request;"
                 + " nothing was written");

@@ -48,7 +48,7 @@ class ExportImportTest {
 
             HttpResponse<String> export = original.get("/api/export");
             assertThat(export.statusCode()).isEqualTo(200);
-            assertThat(export.body().lines()).hasSize(31);
+            assertThat(export.body().lines()).hasSize(32); // 31 acts and the trailer
             assertThat(export.body()).contains("\"command\":\"CorrectRecord\"", "\"command\":\"RetractRecord\"",
                                                "\"recordedBy\":\"" + TestUsers.ADMIN.name() + "\"", dkJoin);
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coalitionledger.audit.AuditKeys;
 import org.coalitionledger.audit.AuditReport;
 import org.coalitionledger.audit.AuditService;
+import org.coalitionledger.audit.SealingWatch;
 import org.coalitionledger.audit.Checkpoint;
 import org.coalitionledger.audit.Merkle;
 import org.coalitionledger.audit.Verification;
@@ -29,6 +30,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The audit: public key, checkpoints, verification, proofs, the bundle and the report (/api/audit/**). */
 @RestController
@@ -37,8 +39,10 @@ class AuditController {
 
     private final AuditService audit;
     private final AuditReport reports;
+    private final SealingWatch sealing;
 
-    AuditController(AuditService audit, AuditReport reports) {
+    AuditController(AuditService audit, AuditReport reports, SealingWatch sealing) {
+        this.sealing = sealing;
         this.audit = audit;
         this.reports = reports;
     }
@@ -75,7 +79,9 @@ class AuditController {
     Map<String, Object> verify() {
         Verification.Result result = audit.verify();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", result.ok() ? "ok" : "tampered");
+        Optional<String> stale = sealing.staleReason();
+        answer.put("status", !result.ok() ? "tampered" : stale.isPresent() ? "stale" : "ok");
+        stale.ifPresent(reason -> answer.put("reason", reason));
         answer.put("verifiedAt", Instant.now());
         answer.put("checkedRecords", result.checkedRecords());
         answer.put("pending", result.pending());
