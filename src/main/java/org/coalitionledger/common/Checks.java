@@ -2,7 +2,6 @@ package org.coalitionledger.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -24,19 +23,7 @@ public final class Checks {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{2,64}");
     private static final Pattern TERM = Pattern.compile("P(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?");
 
-    /** The clock that decides what "the future" is; tests may replace it. */
-    private static volatile Clock clock = Clock.systemUTC();
-
     private Checks() {
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    /** For tests only: fixes today's date. */
-    public static void useClock(Clock newClock) {
-        clock = newClock;
     }
 
     /** An identifier: 2–64 characters of a-z, 0-9 and '-'. */
@@ -110,10 +97,10 @@ public final class Checks {
         return List.copyOf(values);
     }
 
-    /** The date an act took effect: YYYY-MM-DD, YYYY-MM or YYYY, not in the future. */
-    public static PartialDate effectiveDate(String field, String value) {
+    /** The date an act took effect: YYYY-MM-DD, YYYY-MM or YYYY, not after {@code today}. */
+    public static PartialDate effectiveDate(String field, String value, LocalDate today) {
         PartialDate date = date(field, value);
-        if (date.start().isAfter(today())) {
+        if (date.start().isAfter(today)) {
             throw Rejection.invalid(field, field + " " + value + " is in the future; record acts once they have"
                     + " taken effect");
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,8 +29,10 @@ import java.util.List;
 class CoalitionDetailsController {
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    CoalitionDetailsController(QueryGateway queries) {
+    CoalitionDetailsController(QueryGateway queries, Clock clock) {
+        this.clock = clock;
         this.queries = queries;
     }
 
@@ -42,8 +45,8 @@ class CoalitionDetailsController {
     @Operation(summary = "One coalition on asOf as known at knownAt: summary, membership and agreements")
     CoalitionDetails coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf,
                                @RequestParam(required = false) String knownAt) {
-        LocalDate day = Params.asOf(asOf);
-        Instant known = Params.knownAt(knownAt);
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
         CoalitionSummary summary = queries.query(new FetchCoalitionQuery(coalition, day, known),
                                                  ResponseTypes.optionalInstanceOf(CoalitionSummary.class))
                 .join().orElseThrow(() -> unknown(coalition));

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,8 +27,10 @@ import java.util.List;
 class PartyController {
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    PartyController(QueryGateway queries) {
+    PartyController(QueryGateway queries, Clock clock) {
+        this.clock = clock;
         this.queries = queries;
     }
 
@@ -42,8 +45,8 @@ class PartyController {
     PartyResponse party(@PathVariable String code, @RequestParam(required = false) String asOf,
                         @RequestParam(required = false) String knownAt) {
         String party = Params.party(code);
-        LocalDate day = Params.asOf(asOf);
-        Instant known = Params.knownAt(knownAt);
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
         PartyMemberships memberships = queries.query(new FindMembershipsOfPartyQuery(party, day, known),
                                                      ResponseTypes.instanceOf(PartyMemberships.class)).join();
         List<Commitment> commitments = queries.query(new FindCommitmentsOfPartyQuery(party, day, known),

@@ -60,10 +60,10 @@ class SecurityConfig {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, SecurityProperties properties) {
+    AuthenticationManager authenticationManager(UserDetailsService users, SecurityProperties properties,
+                                                Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        Clock clock = Clock.systemUTC();
         return new ProviderManager(new LoginCheck(passwords, new LoginThrottle(properties.throttle(), clock), clock));
     }
 

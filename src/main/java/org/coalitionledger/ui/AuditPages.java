@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,9 +28,11 @@ class AuditPages {
     static final int PAGE = 500;
 
     private final Ledger ledger;
+    private final Clock clock;
     private final ObjectProvider<AuditStatus> status;
 
-    AuditPages(Ledger ledger, ObjectProvider<AuditStatus> status) {
+    AuditPages(Ledger ledger, ObjectProvider<AuditStatus> status, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.status = status;
     }
@@ -59,7 +62,7 @@ class AuditPages {
         model.addAttribute("errors", errors);
         model.addAttribute("log", log);
         model.addAttribute("page", PAGE);
-        model.addAttribute("coalitions", ledger.coalitions(LocalDate.of(9999, 1, 1), Instant.now()));
+        model.addAttribute("coalitions", ledger.coalitions(LocalDate.of(9999, 1, 1), clock.instant()));
         model.addAttribute("status", status.getIfAvailable(() -> AuditStatus.UNAVAILABLE).report());
         return "audit";
     }

@@ -7,7 +7,6 @@ import org.coalitionledger.coalition.query.CoalitionSummary;
 import org.coalitionledger.coalition.query.TimelineResponse;
 import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
 import org.coalitionledger.coalition.query.TimelineResponse.Span;
-import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Precision;
 import org.coalitionledger.history.query.HistoryResponse;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -35,9 +35,11 @@ class CoalitionPage {
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 1, 1);
 
     private final Ledger ledger;
+    private final Clock clock;
     private final Labels labels;
 
-    CoalitionPage(Ledger ledger, Labels labels) {
+    CoalitionPage(Ledger ledger, Labels labels, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.labels = labels;
     }
@@ -49,11 +51,11 @@ class CoalitionPage {
     @GetMapping("/coalitions/{coalition}")
     String coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf,
                      @RequestParam(required = false) String knownAt, Model model) {
-        TimeQuery time = TimeQuery.of(asOf, knownAt);
+        TimeQuery time = TimeQuery.of(asOf, knownAt, clock);
         LocalDate day = time.asOf();
         Instant known = time.knownAt();
         CoalitionSummary summary = ledger.coalition(coalition, day, known);
-        LocalDate today = Checks.today();
+        LocalDate today = LocalDate.now(clock);
         LocalDate formed = PartialDate.parse(summary.formedOn()).start();
 
         TimelineResponse timeline = ledger.timeline(coalition, formed, END_OF_TIME, known);

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,8 +19,10 @@ import java.util.stream.Collectors;
 class OverviewPage {
 
     private final Ledger ledger;
+    private final Clock clock;
 
-    OverviewPage(Ledger ledger) {
+    OverviewPage(Ledger ledger, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
     }
 
@@ -30,7 +33,7 @@ class OverviewPage {
     @GetMapping("/")
     String overview(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
                     Model model) {
-        TimeQuery time = TimeQuery.of(asOf, knownAt);
+        TimeQuery time = TimeQuery.of(asOf, knownAt, clock);
         Map<String, List<AgreementSummary>> agreements = ledger.agreements(null, time.asOf(), time.knownAt())
                 .stream().collect(Collectors.groupingBy(AgreementSummary::coalition));
         List<Line> lines = ledger.coalitions(time.asOf(), time.knownAt()).stream()

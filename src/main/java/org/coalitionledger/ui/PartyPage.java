@@ -5,7 +5,6 @@ import org.coalitionledger.coalition.query.CoalitionSummary;
 import org.coalitionledger.coalition.query.PartyMemberships;
 import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
 import org.coalitionledger.coalition.query.TimelineResponse.Span;
-import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Parties;
 import org.coalitionledger.common.Precision;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +28,11 @@ class PartyPage {
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 1, 1);
 
     private final Ledger ledger;
+    private final Clock clock;
     private final Labels labels;
 
-    PartyPage(Ledger ledger, Labels labels) {
+    PartyPage(Ledger ledger, Labels labels, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.labels = labels;
     }
@@ -39,12 +41,12 @@ class PartyPage {
     String party(@PathVariable String code, @RequestParam(required = false) String asOf,
                  @RequestParam(required = false) String knownAt, Model model) {
         String party = Params.party(code);
-        TimeQuery time = TimeQuery.of(asOf, knownAt);
+        TimeQuery time = TimeQuery.of(asOf, knownAt, clock);
         PartyMemberships memberships = ledger.memberships(party, time.asOf(), time.knownAt());
         List<Commitment> commitments = ledger.commitmentsOf(party, time.asOf(), time.knownAt());
         List<Commitment> allCommitments = ledger.commitmentsOf(party, END_OF_TIME, time.knownAt());
 
-        LocalDate today = Checks.today();
+        LocalDate today = LocalDate.now(clock);
         List<CoalitionSummary> coalitions = ledger.coalitions(END_OF_TIME, time.knownAt());
         List<Lane> lanes = new ArrayList<>();
         LocalDate from = today;

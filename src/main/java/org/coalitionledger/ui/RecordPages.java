@@ -6,7 +6,6 @@ import org.coalitionledger.web.RejectionStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coalitionledger.agreement.query.AgreementSummary;
-import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Parties;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
@@ -26,6 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -59,9 +60,11 @@ class RecordPages {
     private final Recorder recorder;
     private final Ledger ledger;
     private final Requests requests;
+    private final Clock clock;
     private final ActCatalog catalog;
 
-    RecordPages(Recorder recorder, Ledger ledger, Requests requests, ActCatalog catalog) {
+    RecordPages(Recorder recorder, Ledger ledger, Requests requests, ActCatalog catalog, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.catalog = catalog;
         this.recorder = recorder;
@@ -162,7 +165,7 @@ class RecordPages {
         model.addAttribute("action", request.getRequestURI());
         model.addAttribute("errors", Map.of());
         model.addAttribute("countries", COUNTRIES);
-        model.addAttribute("today", Checks.today());
+        model.addAttribute("today", LocalDate.now(clock));
         return "record";
     }
 
@@ -198,12 +201,12 @@ class RecordPages {
 
     private void context(String coalition, Model model) {
         model.addAttribute("coalitionId", coalition);
-        model.addAttribute("coalition", ledger.coalition(coalition, Checks.today(), Instant.now()));
+        model.addAttribute("coalition", ledger.coalition(coalition, LocalDate.now(clock), clock.instant()));
     }
 
     private void agreementContext(String coalition, String agreement, Model model) {
         context(coalition, model);
-        AgreementSummary found = ledger.agreements(coalition, Checks.today(), Instant.now()).stream()
+        AgreementSummary found = ledger.agreements(coalition, LocalDate.now(clock), clock.instant()).stream()
                 .filter(summary -> summary.agreement().equals(agreement)).findFirst()
                 .orElseThrow(() -> Rejection.notFound("agreement", "unknown agreement '" + Text.clip(agreement)
                         + "' of this coalition"));
@@ -212,7 +215,7 @@ class RecordPages {
 
     private void recordContext(String coalition, String recordId, Model model) {
         context(coalition, model);
-        Entry entry = ledger.history(coalition, Instant.now()).stream().flatMap(history -> history.entries().stream())
+        Entry entry = ledger.history(coalition, clock.instant()).stream().flatMap(history -> history.entries().stream())
                 .filter(candidate -> candidate.recordId().equals(recordId)).findFirst()
                 .orElseThrow(() -> Rejection.notFound("recordId", "no record '" + Text.clip(recordId)
                         + "' in this coalition's history"));

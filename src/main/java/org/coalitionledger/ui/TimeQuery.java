@@ -1,9 +1,9 @@
 package org.coalitionledger.ui;
 
-import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.web.Params;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,19 +13,20 @@ import java.util.Map;
  * The two clocks a page is shown for, read from its URL: {@code asOf} (a day, default today) and {@code knownAt}
  * (an instant, default now). A malformed value is kept as typed, with an error for its field, and the default used.
  */
-public record TimeQuery(LocalDate asOf, Instant knownAt, String asOfText, String knownAtText, Map<String, String> errors) {
+public record TimeQuery(LocalDate asOf, Instant knownAt, String asOfText, String knownAtText,
+                        Map<String, String> errors) {
 
-    static TimeQuery of(String asOf, String knownAt) {
+    static TimeQuery of(String asOf, String knownAt, Clock clock) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate day = Checks.today();
+        LocalDate day = LocalDate.now(clock);
         try {
-            day = Params.asOf(blankToNull(asOf));
+            day = Params.asOf(blankToNull(asOf), clock);
         } catch (Rejection e) {
             errors.put("asOf", e.getMessage());
         }
-        Instant known = Instant.now();
+        Instant known = clock.instant();
         try {
-            known = Params.knownAt(blankToNull(knownAt));
+            known = Params.knownAt(blankToNull(knownAt), clock);
         } catch (Rejection e) {
             errors.put("knownAt", e.getMessage());
         }

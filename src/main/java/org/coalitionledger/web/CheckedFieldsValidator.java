@@ -1,5 +1,6 @@
 package org.coalitionledger.web;
 
+import java.time.LocalDate;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.coalitionledger.common.Rejection;
@@ -12,7 +13,8 @@ public class CheckedFieldsValidator implements ConstraintValidator<CheckedFields
         if (request == null) {
             return true;
         }
-        FieldChecks checks = new FieldChecks();
+        // the validator factory's clock is the application's Clock bean (web.Requests)
+        FieldChecks checks = new FieldChecks(LocalDate.now(context.getClockProvider().getClock()));
         request.check(checks);
         if (checks.found().isEmpty()) {
             return true;

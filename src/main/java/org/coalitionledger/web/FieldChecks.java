@@ -1,5 +1,6 @@
 package org.coalitionledger.web;
 
+import java.time.LocalDate;
 import org.coalitionledger.common.Rejection;
 
 import java.util.ArrayList;
@@ -9,6 +10,16 @@ import java.util.List;
 public final class FieldChecks {
 
     private final List<Rejection> found = new ArrayList<>();
+    private final LocalDate today;
+
+    /** {@code today} decides what "the future" is for effective dates (the injected clock's day). */
+    public FieldChecks(LocalDate today) {
+        this.today = today;
+    }
+
+    public LocalDate today() {
+        return today;
+    }
 
     /** Runs one check; a rejection it throws is kept. */
     public FieldChecks check(Runnable check) {

@@ -1,5 +1,6 @@
 package org.coalitionledger.web;
 
+import java.time.Clock;
 import java.util.Objects;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
@@ -20,9 +21,9 @@ public final class Params {
     private Params() {
     }
 
-    /** A day to answer for: YYYY-MM-DD, past or future; today when absent. */
-    public static LocalDate asOf(String value) {
-        return day("asOf", value, Checks.today());
+    /** A day to answer for: YYYY-MM-DD, past or future; the clock's today when absent. */
+    public static LocalDate asOf(String value, Clock clock) {
+        return day("asOf", value, LocalDate.now(clock));
     }
 
     public static LocalDate day(String name, String value, LocalDate fallback) {
@@ -42,9 +43,9 @@ public final class Params {
     }
 
     /** A moment to answer for, as the ledger knew it then: an ISO-8601 instant; now when absent. */
-    public static Instant knownAt(String value) {
+    public static Instant knownAt(String value, Clock clock) {
         if (value == null || value.isEmpty()) {
-            return Instant.now();
+            return clock.instant();
         }
         Instant instant;
         try {

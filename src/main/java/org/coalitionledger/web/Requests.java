@@ -1,5 +1,7 @@
 package org.coalitionledger.web;
 
+import jakarta.validation.Validation;
+import java.time.Clock;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.coalitionledger.common.Rejection;
@@ -20,8 +22,10 @@ public class Requests {
 
     private final Validator validator;
 
-    Requests(Validator validator) {
-        this.validator = validator;
+    /** Bean Validation whose clock ({@code ClockProvider}) is the application's, so "the future" can be moved. */
+    public Requests(Clock clock) {
+        this.validator = Validation.byDefaultProvider().configure().clockProvider(() -> clock)
+                .buildValidatorFactory().getValidator();
     }
 
     /** The request itself when every field is in order; otherwise a {@link Rejection} naming each field at fault. */

@@ -1,16 +1,17 @@
 package org.coalitionledger.web;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import org.coalitionledger.agreement.web.RegisterAgreementRequest;
 import org.coalitionledger.coalition.web.FormCoalitionRequest;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Rejection.FieldError;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.correction.web.CorrectionRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,15 +19,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RequestsTest {
 
-    private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
     private static final Source SOURCE = new Source("Report", "https://example.org/r", null, null, null);
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
 
-    private final Requests requests = new Requests(VALIDATION.getValidator());
-
-    @AfterAll
-    static void close() {
-        VALIDATION.close();
-    }
+    private final Requests requests = new Requests(TODAY);
 
     @Test
     void aValidRequestPasses() {
@@ -43,6 +39,16 @@ class RequestsTest {
         assertThat(rejection.field()).isEqualTo("coalition");
         assertThat(rejection.errors()).extracting(FieldError::field)
                 .containsExactly("coalition", "name", "focusAreas[0]", "effectiveDate", "source");
+    }
+
+    @Test
+    void theFutureIsWhatTheClockSaysItIs() {
+        FormCoalitionRequest request = new FormCoalitionRequest("it-coalition", "IT Coalition", null, null,
+                                                                "2026-06-02", SOURCE, null);
+        assertThat(catchThrowableOfType(Rejection.class, () -> requests.valid(request)).errors())
+                .extracting(FieldError::field).containsExactly("effectiveDate");
+        Clock dayAfter = Clock.offset(TODAY, Duration.ofDays(1));
+        assertThat(new Requests(dayAfter).valid(request)).isSameAs(request);
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.coalitionledger.correction.command.RetractRecord;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,13 +54,13 @@ public class Agreement {
     }
 
     @CommandHandler
-    public Agreement(RegisterAgreement command, CoalitionDirectory directory) {
+    public Agreement(RegisterAgreement command, CoalitionDirectory directory, Clock clock) {
         Checks.slug("agreement", command.agreement());
         Checks.slug("coalition", command.coalition());
         Checks.text("title", command.title(), Checks.MAX_TITLE);
         Checks.term("commitmentTerm", command.commitmentTerm());
         PartialDate effective = command.effectiveDate() == null
-                ? null : Checks.effectiveDate("effectiveDate", command.effectiveDate());
+                ? null : Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
         Source source = Checks.source(command.source());
         Checks.notes(command.notes());
         Checks.text("recordId", command.recordId(), Checks.MAX_ID);
@@ -76,25 +78,25 @@ public class Agreement {
     }
 
     @CommandHandler
-    public String handle(SignAgreement command, CoalitionDirectory directory) {
-        return record(Kind.SIGN, command.party(), command.effectiveDate(), command.source(), command.notes(),
-                      command.recordId(), directory,
+    public String handle(SignAgreement command, CoalitionDirectory directory, Clock clock) {
+        return record(Kind.SIGN, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(), directory,
                       date -> new AgreementSigned(command.recordId(), id, coalition, command.party(), date,
                                                   command.source(), command.notes()));
     }
 
     @CommandHandler
-    public String handle(WithdrawFromAgreement command, CoalitionDirectory directory) {
-        return record(Kind.WITHDRAW, command.party(), command.effectiveDate(), command.source(), command.notes(),
-                      command.recordId(), directory,
+    public String handle(WithdrawFromAgreement command, CoalitionDirectory directory, Clock clock) {
+        return record(Kind.WITHDRAW, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(), directory,
                       date -> new AgreementWithdrawn(command.recordId(), id, coalition, command.party(), date,
                                                      command.source(), command.notes()));
     }
 
-    private String record(Kind kind, String party, String effectiveDate, Source source, String notes,
+    private String record(Kind kind, LocalDate today, String party, String effectiveDate, Source source, String notes,
                           String recordId, CoalitionDirectory directory, Function<PartialDate, SignatoryAct> event) {
         Checks.party("party", party);
-        PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate);
+        PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate, today);
         Checks.source(source);
         Checks.notes(notes);
         Checks.text("recordId", recordId, Checks.MAX_ID);
@@ -109,9 +111,9 @@ public class Agreement {
      * correction's record id. {@link RecordRouting} brings it here when the record is this agreement's.
      */
     @CommandHandler(commandName = CORRECT)
-    String correct(CorrectRecord command, CoalitionDirectory directory) {
+    String correct(CorrectRecord command, CoalitionDirectory directory, Clock clock) {
         command.checkInput();
-        PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
+        PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
         String party = records.partyOf(command.recordId(), id);
         directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
         PartialDate previous = parties.get(party).checkCorrection(command.recordId(), date);

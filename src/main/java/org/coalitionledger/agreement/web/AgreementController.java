@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -40,8 +41,10 @@ class AgreementController {
     private final Recorder recorder;
     private final Requests requests;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    AgreementController(Recorder recorder, QueryGateway queries, Requests requests) {
+    AgreementController(Recorder recorder, QueryGateway queries, Requests requests, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.recorder = recorder;
         this.queries = queries;
@@ -79,8 +82,8 @@ class AgreementController {
     AgreementsResponse agreements(@RequestParam(required = false) String coalition,
                                   @RequestParam(required = false) String asOf,
                                   @RequestParam(required = false) String knownAt) {
-        LocalDate day = Params.asOf(asOf);
-        Instant known = Params.knownAt(knownAt);
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
         return new AgreementsResponse(day, known, queries.query(
                 new FindAgreementsQuery(coalition, day, known),
                 ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join());
@@ -92,8 +95,8 @@ class AgreementController {
     CommitmentsResponse commitments(@PathVariable String agreement, @RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) String knownAt,
                                     @RequestParam(required = false) String mode) {
-        LocalDate day = Params.asOf(asOf);
-        Instant known = Params.knownAt(knownAt);
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
         Optional<CommitmentsResponse> answer = Params.replay(mode)
                 ? queries.query(new ReplayCommitmentsQuery(agreement, day, known),
                                 ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join()
@@ -111,8 +114,8 @@ class AgreementController {
     @Operation(summary = "Commitments active on asOf (default today) ending within a period, e.g. endingWithin=P90D")
     EndingResponse ending(@RequestParam String endingWithin, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String knownAt) {
-        LocalDate day = Params.asOf(asOf);
-        Instant known = Params.knownAt(knownAt);
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
         return new EndingResponse(day, known, endingWithin, queries.query(
                 new FindCommitmentsEndingQuery(Params.period("endingWithin", endingWithin), day, known),
                 ResponseTypes.multipleInstancesOf(Commitment.class)).join());

@@ -18,7 +18,8 @@ public record RegisterAgreementRequest(String agreement, String coalition, Strin
               .check(() -> Checks.slug("coalition", coalition))
               .check(() -> Checks.text("title", title, Checks.MAX_TITLE))
               .check(() -> Checks.term("commitmentTerm", commitmentTerm))
-              .checkIfPresent(effectiveDate, () -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .checkIfPresent(effectiveDate,
+                              () -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
               .check(() -> Checks.source(source))
               .check(() -> Checks.notes(notes));
     }

@@ -18,7 +18,7 @@ public record SignatoryActRequest(String agreement, String party, String effecti
     public void check(FieldChecks checks) {
         checks.check(() -> Checks.text("agreement", agreement, Checks.MAX_ID))
               .check(() -> Checks.party("party", party))
-              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
               .check(() -> Checks.source(source))
               .check(() -> Checks.notes(notes));
     }

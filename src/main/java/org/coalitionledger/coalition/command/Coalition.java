@@ -23,6 +23,8 @@ import org.coalitionledger.correction.command.RetractRecord;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,12 +54,12 @@ public class Coalition {
     }
 
     @CommandHandler
-    public Coalition(FormCoalition command, CoalitionDirectory directory) {
+    public Coalition(FormCoalition command, CoalitionDirectory directory, Clock clock) {
         Checks.slug("coalition", command.coalition());
         Checks.text("name", command.name(), Checks.MAX_TITLE);
         Checks.optionalText("parentGroup", command.parentGroup(), Checks.MAX_TITLE);
         Checks.focusAreas("focusAreas", command.focusAreas());
-        PartialDate effective = Checks.effectiveDate("effectiveDate", command.effectiveDate());
+        PartialDate effective = Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
         Source source = Checks.source(command.source());
         Checks.notes(command.notes());
         Checks.text("recordId", command.recordId(), Checks.MAX_ID);
@@ -71,42 +73,42 @@ public class Coalition {
     }
 
     @CommandHandler
-    public String handle(JoinCoalition command) {
-        return record(Kind.JOIN, command.party(), command.effectiveDate(), command.source(), command.notes(),
-                      command.recordId(),
+    public String handle(JoinCoalition command, Clock clock) {
+        return record(Kind.JOIN, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
                       date -> new CoalitionJoined(command.recordId(), id, command.party(), date, command.source(),
                                                   command.notes()));
     }
 
     @CommandHandler
-    public String handle(DeclareIntent command) {
-        return record(Kind.INTENT, command.party(), command.effectiveDate(), command.source(), command.notes(),
-                      command.recordId(),
+    public String handle(DeclareIntent command, Clock clock) {
+        return record(Kind.INTENT, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
                       date -> new IntentDeclared(command.recordId(), id, command.party(), date, command.source(),
                                                  command.notes()));
     }
 
     @CommandHandler
-    public String handle(DesignateLead command) {
-        return record(Kind.LEAD, command.party(), command.effectiveDate(), command.source(), command.notes(),
-                      command.recordId(),
+    public String handle(DesignateLead command, Clock clock) {
+        return record(Kind.LEAD, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
                       date -> new LeadDesignated(command.recordId(), id, command.party(), date, command.source(),
                                                  command.notes()));
     }
 
     @CommandHandler
-    public String handle(LeaveCoalition command) {
-        return record(Kind.LEAVE, command.party(), command.effectiveDate(), command.source(), command.notes(),
-                      command.recordId(),
+    public String handle(LeaveCoalition command, Clock clock) {
+        return record(Kind.LEAVE, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
                       date -> new CoalitionLeft(command.recordId(), id, command.party(), date, command.source(),
                                                 command.notes()));
     }
 
     /** Guards an act of one party against every rule, then applies its event; answers the record id. */
-    private String record(Kind kind, String party, String effectiveDate, Source source, String notes,
+    private String record(Kind kind, LocalDate today, String party, String effectiveDate, Source source, String notes,
                           String recordId, Function<PartialDate, PartyAct> event) {
         Checks.party("party", party);
-        PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate);
+        PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate, today);
         Checks.source(source);
         Checks.notes(notes);
         Checks.text("recordId", recordId, Checks.MAX_ID);
@@ -121,9 +123,9 @@ public class Coalition {
      * correction's record id. {@link RecordRouting} brings it here when the record is this coalition's.
      */
     @CommandHandler(commandName = CORRECT)
-    String correct(CorrectRecord command) {
+    String correct(CorrectRecord command, Clock clock) {
         command.checkInput();
-        PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate());
+        PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
         String party = records.partyOf(command.recordId(), id);
         notBeforeFormation(date);
         PartialDate previous = parties.get(party).checkCorrection(command.recordId(), date);

@@ -31,6 +31,7 @@ import org.coalitionledger.correction.event.RecordRetracted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,10 +57,12 @@ public class MembershipProjection {
     private final CoalitionViews coalitions;
     private final Intervals intervals;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final EntityManager entityManager;
 
     MembershipProjection(CoalitionViews coalitions, Intervals intervals, JdbcTemplate jdbc,
-                         EntityManager entityManager) {
+                         EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.coalitions = coalitions;
         this.intervals = intervals;
         this.jdbc = jdbc;
@@ -181,7 +184,7 @@ public class MembershipProjection {
                 .filter(view -> view.knownAt(query.knownAt()))
                 .map(view -> {
                     LocalDate from = query.from() != null ? query.from() : view.formedOn().start();
-                    LocalDate to = query.to() != null ? query.to() : LocalDate.now();
+                    LocalDate to = query.to() != null ? query.to() : LocalDate.now(clock);
                     Map<String, List<Span>> byParty = new LinkedHashMap<>();
                     intervals.overlapping(view.id(), from, to, query.knownAt()).forEach(row -> byParty
                             .computeIfAbsent(row.party(), party -> new ArrayList<>())

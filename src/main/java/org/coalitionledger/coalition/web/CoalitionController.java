@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -46,8 +47,10 @@ class CoalitionController {
     private final Recorder recorder;
     private final Requests requests;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    CoalitionController(Recorder recorder, QueryGateway queries, Requests requests) {
+    CoalitionController(Recorder recorder, QueryGateway queries, Requests requests, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.recorder = recorder;
         this.queries = queries;
@@ -96,8 +99,8 @@ class CoalitionController {
     @Operation(summary = "Coalitions formed by asOf, with leads and member counts on that day, as known at knownAt")
     CoalitionsResponse coalitions(@RequestParam(required = false) String asOf,
                                   @RequestParam(required = false) String knownAt) {
-        LocalDate day = Params.asOf(asOf);
-        Instant known = Params.knownAt(knownAt);
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
         return new CoalitionsResponse(day, known, queries.query(
                 new FindCoalitionsQuery(day, known), ResponseTypes.multipleInstancesOf(CoalitionSummary.class))
                 .join());
@@ -109,7 +112,7 @@ class CoalitionController {
     MembersResponse members(@PathVariable String coalition, @RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String knownAt,
                             @RequestParam(required = false) String mode) {
-        return members(coalition, Params.asOf(asOf), Params.knownAt(knownAt), Params.replay(mode));
+        return members(coalition, Params.asOf(asOf, clock), Params.knownAt(knownAt, clock), Params.replay(mode));
     }
 
     @GetMapping("/{coalition}/timeline")
@@ -122,7 +125,7 @@ class CoalitionController {
         if (start != null && end != null && end.isBefore(start)) {
             throw Rejection.invalid("to", "to " + end + " is before from " + start);
         }
-        return queries.query(new FetchTimelineQuery(coalition, start, end, Params.knownAt(knownAt)),
+        return queries.query(new FetchTimelineQuery(coalition, start, end, Params.knownAt(knownAt, clock)),
                              ResponseTypes.optionalInstanceOf(TimelineResponse.class))
                 .join().orElseThrow(() -> unknown(coalition));
     }

@@ -20,7 +20,7 @@ public record FormCoalitionRequest(String coalition, String name, String parentG
               .check(() -> Checks.text("name", name, Checks.MAX_TITLE))
               .check(() -> Checks.optionalText("parentGroup", parentGroup, Checks.MAX_TITLE))
               .check(() -> Checks.focusAreas("focusAreas", focusAreas))
-              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
               .check(() -> Checks.source(source))
               .check(() -> Checks.notes(notes));
     }

@@ -20,7 +20,7 @@ public record PartyActRequest(String coalition, String party, String effectiveDa
     public void check(FieldChecks checks) {
         checks.check(() -> Checks.text("coalition", coalition, Checks.MAX_ID))
               .check(() -> Checks.party("party", party))
-              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
               .check(() -> Checks.source(source))
               .check(() -> Checks.notes(notes));
     }

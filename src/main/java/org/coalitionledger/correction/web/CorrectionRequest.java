@@ -16,7 +16,7 @@ public record CorrectionRequest(String recordId, String effectiveDate, String re
     @Override
     public void check(FieldChecks checks) {
         checks.check(() -> Checks.text("recordId", recordId, Checks.MAX_ID))
-              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate))
+              .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
               .check(() -> Checks.text("reason", reason, Checks.MAX_NOTES))
               .check(() -> Checks.source(source));
     }

@@ -2,6 +2,7 @@ package org.coalitionledger.history.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.common.Rejection;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryController {
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    HistoryController(QueryGateway queries) {
+    HistoryController(QueryGateway queries, Clock clock) {
+        this.clock = clock;
         this.queries = queries;
     }
 
@@ -29,7 +32,7 @@ class HistoryController {
     @Operation(summary = "Every act of a coalition and its agreements recorded by knownAt (default now), in"
             + " effective-date order, each with its corrections and retractions")
     HistoryResponse history(@PathVariable String coalition, @RequestParam(required = false) String knownAt) {
-        return queries.query(new FetchHistoryQuery(coalition, Params.knownAt(knownAt)),
+        return queries.query(new FetchHistoryQuery(coalition, Params.knownAt(knownAt, clock)),
                              ResponseTypes.optionalInstanceOf(HistoryResponse.class))
                 .join()
                 .orElseThrow(() -> Rejection.notFound("coalition", "unknown coalition '" + Text.clip(coalition)

@@ -19,12 +19,18 @@ import org.coalitionledger.correction.event.RecordRetracted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
 import static org.hamcrest.Matchers.containsString;
 
 class AgreementTest {
 
     private static final String ID = "it-agreement";
     private static final String COALITION = "it-coalition";
+    /** The day these tests are run on, as far as the aggregate knows: "the future" starts after it. */
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
     private static final Source SOURCE = new Source("Report", null, "Ukrinform", "2024-02-14", null);
     private static final AgreementRegistered REGISTERED = new AgreementRegistered(
             "r0", ID, COALITION, "Cooperation agreement", "P6Y", null, SOURCE, null);
@@ -35,6 +41,7 @@ class AgreementTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Agreement.class);
         fixture.registerInjectableResource(new StubDirectory().withCoalition(COALITION, "2023-09"));
+        fixture.registerInjectableResource(TODAY);
         fixture.registerCommandTargetResolver(new ActTargetResolver());
     }
 
@@ -85,6 +92,7 @@ class AgreementTest {
     void cannotRegisterAgreementUnderTakenId() {
         FixtureConfiguration<Agreement> taken = new AggregateTestFixture<>(Agreement.class);
         taken.registerInjectableResource(new StubDirectory().withCoalition(COALITION, "2023").withTaken(ID));
+        taken.registerInjectableResource(TODAY);
         taken.givenNoPriorActivity()
                .when(new RegisterAgreement(ID, COALITION, "Agreement", "P6Y", null, SOURCE, null, "r0"))
                .expectException(Rejection.class)

@@ -20,7 +20,10 @@ import org.coalitionledger.correction.event.RecordRetracted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -28,6 +31,8 @@ import static org.hamcrest.Matchers.containsString;
 class CoalitionTest {
 
     private static final String ID = "it-coalition";
+    /** The day these tests are run on, as far as the aggregate knows: "the future" starts after it. */
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
     private static final Source SOURCE = new Source("Report", "https://example.org/report", null, "2024-02-14", null);
     private static final CoalitionFormed FORMED = new CoalitionFormed(
             "r0", ID, "IT Coalition", "UDCG", List.of("IT"), PartialDate.parse("2023-09"), SOURCE, null);
@@ -40,6 +45,7 @@ class CoalitionTest {
         fixture = new AggregateTestFixture<>(Coalition.class);
         directory = new StubDirectory();
         fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(TODAY);
         fixture.registerCommandTargetResolver(new ActTargetResolver());
     }
 
@@ -148,8 +154,15 @@ class CoalitionTest {
     }
 
     @Test
+    void canJoinOnTheClocksToday() {
+        fixture.given(FORMED)
+               .when(new JoinCoalition(ID, "NL", LocalDate.now(TODAY).toString(), SOURCE, null, "r1"))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void cannotJoinInTheFuture() {
-        String tomorrow = LocalDate.now().plusDays(2).toString();
+        String tomorrow = LocalDate.now(TODAY).plusDays(1).toString();
         fixture.given(FORMED)
                .when(new JoinCoalition(ID, "NL", tomorrow, SOURCE, null, "r1"))
                .expectException(Rejection.class)
