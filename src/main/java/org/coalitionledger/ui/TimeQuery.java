@@ -13,7 +13,8 @@ import java.util.Map;
  * The two clocks a page is shown for, read from its URL: {@code asOf} (a day, default today) and {@code knownAt}
  * (an instant, default now). A malformed value is kept as typed, with an error for its field, and the default used.
  */
-public record TimeQuery(LocalDate asOf, Instant knownAt, String asOfText, String knownAtText, Map<String, String> errors) {
+public record TimeQuery(LocalDate asOf, Instant knownAt, String asOfText, String knownAtText,
+                        Map<String, String> errors) {
 
     static TimeQuery of(String asOf, String knownAt) {
         Map<String, String> errors = new LinkedHashMap<>();
