@@ -57,6 +57,11 @@ public class Rejection extends RuntimeException {
         return new Rejection(Reason.NOT_FOUND, field, message);
     }
 
+    /** No coalition (or agreement, …) has this id: "unknown coalition 'x'", naming the field, the id clipped. */
+    public static Rejection unknown(String field, String id) {
+        return notFound(field, "unknown " + field + " '" + Text.clip(id) + "'");
+    }
+
     public static Rejection conflict(String field, String message) {
         return new Rejection(Reason.CONFLICT, field, message);
     }

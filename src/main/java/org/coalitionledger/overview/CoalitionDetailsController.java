@@ -11,7 +11,6 @@ import org.coalitionledger.coalition.query.FetchCoalitionQuery;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.common.Rejection;
-import org.coalitionledger.common.Text;
 import org.coalitionledger.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,16 +48,12 @@ class CoalitionDetailsController {
         Instant known = Params.knownAt(knownAt, clock);
         CoalitionSummary summary = queries.query(new FetchCoalitionQuery(coalition, day, known),
                                                  ResponseTypes.optionalInstanceOf(CoalitionSummary.class))
-                .join().orElseThrow(() -> unknown(coalition));
+                .join().orElseThrow(() -> Rejection.unknown("coalition", coalition));
         MembersResponse members = queries.query(new FetchMembersQuery(coalition, day, known),
                                                 ResponseTypes.optionalInstanceOf(MembersResponse.class))
-                .join().orElseThrow(() -> unknown(coalition));
+                .join().orElseThrow(() -> Rejection.unknown("coalition", coalition));
         return new CoalitionDetails(day, known, summary, members,
                                     queries.query(new FindAgreementsQuery(coalition, day, known),
                                                   ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join());
-    }
-
-    private static Rejection unknown(String coalition) {
-        return Rejection.notFound("coalition", "unknown coalition '" + Text.clip(coalition) + "'");
     }
 }

@@ -13,7 +13,6 @@ import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.RecordMetadata;
 import org.coalitionledger.common.Rejection;
-import org.coalitionledger.common.Text;
 import org.springframework.stereotype.Service;
 
 import java.util.UUID;
@@ -73,7 +72,7 @@ public class Recorder {
             // the id is unknown, or belongs to the other kind of aggregate
             String field = command.getClass().getPackageName().startsWith("org.coalitionledger.agreement")
                     ? "agreement" : "coalition";
-            throw Rejection.notFound(field, "unknown " + field + " '" + Text.clip(targetOf(command)) + "'");
+            throw Rejection.unknown(field, targetOf(command));
         }
     }
 

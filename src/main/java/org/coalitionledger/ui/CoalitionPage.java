@@ -31,9 +31,6 @@ import java.util.List;
 @Controller
 class CoalitionPage {
 
-    /** Where the commitment chart asks from: far enough ahead that every commitment shows its whole course. */
-    private static final LocalDate END_OF_TIME = LocalDate.of(9999, 1, 1);
-
     private final Ledger ledger;
     private final Clock clock;
     private final Labels labels;
@@ -58,7 +55,7 @@ class CoalitionPage {
         LocalDate today = LocalDate.now(clock);
         LocalDate formed = PartialDate.parse(summary.formedOn()).start();
 
-        TimelineResponse timeline = ledger.timeline(coalition, formed, END_OF_TIME, known);
+        TimelineResponse timeline = ledger.timeline(coalition, formed, TimeQuery.END_OF_TIME, known);
         LocalDate lastChange = timeline.parties().stream().flatMap(party -> party.intervals().stream())
                 .flatMap(span -> span.end() == null ? java.util.stream.Stream.of(span.start())
                                                     : java.util.stream.Stream.of(span.start(), span.end()))
@@ -73,7 +70,7 @@ class CoalitionPage {
                 .map(agreement -> ledger.commitments(agreement.agreement(), day, known))
                 .flatMap(java.util.Optional::stream).toList();
         List<CommitmentsResponse> whole = agreements.stream()
-                .map(agreement -> ledger.commitments(agreement.agreement(), END_OF_TIME, known))
+                .map(agreement -> ledger.commitments(agreement.agreement(), TimeQuery.END_OF_TIME, known))
                 .flatMap(java.util.Optional::stream).toList();
 
         model.addAttribute("time", time);

@@ -18,7 +18,6 @@ import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.coalition.query.PartyMemberships;
 import org.coalitionledger.coalition.query.TimelineResponse;
 import org.coalitionledger.common.Rejection;
-import org.coalitionledger.common.Text;
 import org.coalitionledger.history.query.EventLogResponse;
 import org.coalitionledger.history.query.FetchHistoryQuery;
 import org.coalitionledger.history.query.FindEventLogQuery;
@@ -48,19 +47,19 @@ class Ledger {
     CoalitionSummary coalition(String coalition, LocalDate asOf, Instant knownAt) {
         return queries.query(new FetchCoalitionQuery(coalition, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(CoalitionSummary.class)).join()
-                .orElseThrow(() -> unknown(coalition));
+                .orElseThrow(() -> Rejection.unknown("coalition", coalition));
     }
 
     MembersResponse members(String coalition, LocalDate asOf, Instant knownAt) {
         return queries.query(new FetchMembersQuery(coalition, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(MembersResponse.class)).join()
-                .orElseThrow(() -> unknown(coalition));
+                .orElseThrow(() -> Rejection.unknown("coalition", coalition));
     }
 
     TimelineResponse timeline(String coalition, LocalDate from, LocalDate to, Instant knownAt) {
         return queries.query(new FetchTimelineQuery(coalition, from, to, knownAt),
                              ResponseTypes.optionalInstanceOf(TimelineResponse.class)).join()
-                .orElseThrow(() -> unknown(coalition));
+                .orElseThrow(() -> Rejection.unknown("coalition", coalition));
     }
 
     /** The agreements of one coalition, or of every coalition when {@code coalition} is null. */
@@ -91,9 +90,5 @@ class Ledger {
 
     EventLogResponse log(FindEventLogQuery query) {
         return queries.query(query, ResponseTypes.instanceOf(EventLogResponse.class)).join();
-    }
-
-    static Rejection unknown(String coalition) {
-        return Rejection.notFound("coalition", "unknown coalition '" + Text.clip(coalition) + "'");
     }
 }

@@ -25,8 +25,6 @@ import java.util.List;
 @Controller
 class PartyPage {
 
-    private static final LocalDate END_OF_TIME = LocalDate.of(9999, 1, 1);
-
     private final Ledger ledger;
     private final Clock clock;
     private final Labels labels;
@@ -44,16 +42,16 @@ class PartyPage {
         TimeQuery time = TimeQuery.of(asOf, knownAt, clock);
         PartyMemberships memberships = ledger.memberships(party, time.asOf(), time.knownAt());
         List<Commitment> commitments = ledger.commitmentsOf(party, time.asOf(), time.knownAt());
-        List<Commitment> allCommitments = ledger.commitmentsOf(party, END_OF_TIME, time.knownAt());
+        List<Commitment> allCommitments = ledger.commitmentsOf(party, TimeQuery.END_OF_TIME, time.knownAt());
 
         LocalDate today = LocalDate.now(clock);
-        List<CoalitionSummary> coalitions = ledger.coalitions(END_OF_TIME, time.knownAt());
+        List<CoalitionSummary> coalitions = ledger.coalitions(TimeQuery.END_OF_TIME, time.knownAt());
         List<Lane> lanes = new ArrayList<>();
         LocalDate from = today;
         LocalDate to = today;
         for (CoalitionSummary coalition : coalitions) {
             LocalDate formed = PartialDate.parse(coalition.formedOn()).start();
-            List<Span> spans = ledger.timeline(coalition.coalition(), formed, END_OF_TIME, time.knownAt())
+            List<Span> spans = ledger.timeline(coalition.coalition(), formed, TimeQuery.END_OF_TIME, time.knownAt())
                     .parties().stream().filter(p -> p.party().equals(party))
                     .map(PartyTimeline::intervals).findFirst().orElse(List.of());
             if (!spans.isEmpty()) {

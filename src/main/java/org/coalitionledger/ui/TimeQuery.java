@@ -16,6 +16,9 @@ import java.util.Map;
 public record TimeQuery(LocalDate asOf, Instant knownAt, String asOfText, String knownAtText,
                         Map<String, String> errors) {
 
+    /** A day far enough ahead that a chart asked up to it shows every interval's and commitment's whole course. */
+    static final LocalDate END_OF_TIME = LocalDate.of(9999, 1, 1);
+
     static TimeQuery of(String asOf, String knownAt, Clock clock) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate day = LocalDate.now(clock);

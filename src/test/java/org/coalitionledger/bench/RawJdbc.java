@@ -91,7 +91,8 @@ final class RawJdbc {
                                       + " payload_type varchar(255) not null, payload_revision varchar(255),"
                                       + " payload " + binary + " not null, meta_data " + binary + ","
                                       + " constraint uk_bench_event unique (event_identifier),"
-                                      + " constraint uk_bench_sequence unique (aggregate_identifier, sequence_number))");
+                                      + " constraint uk_bench_sequence unique"
+                                      + " (aggregate_identifier, sequence_number))");
             statement.execute("create index ix_bench_time_stamp on " + TABLE + " (time_stamp)");
         }
     }

@@ -51,7 +51,8 @@ class HostileInputFuzzTest extends LedgerHttpTestSupport {
     private static final List<String> HOSTILE = List.of(
             "' OR '1'='1", "1; DROP TABLE domain_event_entry; --", "\" OR 1=1 --", "'; DELETE FROM token_entry; --",
             "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "<svg/onload=alert(1)>",
-            "../../../../etc/passwd", "..\\..\\windows\\win.ini", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "${jndi:ldap://x/a}",
+            "../../../../etc/passwd", "..\\..\\windows\\win.ini", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+            "${jndi:ldap://x/a}",
             "#{7*7}", "{{7*7}}", "\u0000", "\u0007\u001b[31m", "\r\nSet-Cookie: x=y", "\uD800", "\uFFFF", "😀",
             "A".repeat(70), "a".repeat(5_000), "null", "true", "-1", "1e309", "NaN", "[]", "{}", "\\", "\"",
             "%00", "%s%s%s%n", "\u202Eevil", "ＤＥ", "de", "D3", "XX1");
@@ -125,8 +126,9 @@ class HostileInputFuzzTest extends LedgerHttpTestSupport {
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
-        builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        builder.method(request.method(), request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 

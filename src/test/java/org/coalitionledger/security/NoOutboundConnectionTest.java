@@ -123,8 +123,8 @@ class NoOutboundConnectionTest {
         ProxySelector.setDefault(proxies);
         System.setSecurityManager(connections);
         try {
-            List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                                                             "--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir()));
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server.port=0", "--ledger.data-dir=" + LedgerHttpTestSupport.freshDataDir()));
             arguments.addAll(TestUsers.asArguments());
             try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
                     .run(arguments.toArray(String[]::new))) {

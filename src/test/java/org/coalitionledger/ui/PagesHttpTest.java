@@ -182,9 +182,12 @@ class PagesHttpTest extends LedgerHttpTestSupport {
         record(recorder, c + "departure", Map.of("party", "LT", "effectiveDate", "2024-07-01"));
         record(recorder, c + "agreement", Map.of("agreement", "form-agreement", "title", "Form agreement",
                                                  "commitmentTerm", "P2Y", "effectiveDate", "2023-08"));
-        record(recorder, c + "agreements/form-agreement/signature", Map.of("party", "EE", "effectiveDate", "2023-09-01"));
-        record(recorder, c + "agreements/form-agreement/withdrawal", Map.of("party", "EE", "effectiveDate", "2024-09-01"));
-        String joinOfLt = jdbc.queryForObject("select record_id from history_entry where coalition_id = 'form-coalition'"
+        record(recorder, c + "agreements/form-agreement/signature",
+               Map.of("party", "EE", "effectiveDate", "2023-09-01"));
+        record(recorder, c + "agreements/form-agreement/withdrawal",
+               Map.of("party", "EE", "effectiveDate", "2024-09-01"));
+        String joinOfLt = jdbc.queryForObject("select record_id from history_entry"
+                                              + " where coalition_id = 'form-coalition'"
                                               + " and party = 'LT' and command = 'JoinCoalition'", String.class);
         record(recorder, c + "records/" + joinOfLt + "/correction", Map.of("effectiveDate", "2023-07-02",
                                                                             "reason", "the day was wrong"));

@@ -1,7 +1,6 @@
 package org.coalitionledger.agreement.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.common.Source;
 
 /**
@@ -10,15 +9,5 @@ import org.coalitionledger.common.Source;
  */
 public record RegisterAgreement(@TargetAggregateIdentifier String agreement, String coalition, String title,
                                 String commitmentTerm, String effectiveDate, Source source, String notes,
-                                String recordId) implements ActCommand {
-
-    @Override
-    public String aggregateType() {
-        return "Agreement";
-    }
-
-    @Override
-    public String aggregateId() {
-        return agreement;
-    }
+                                String recordId) implements AgreementCommand {
 }

@@ -113,7 +113,7 @@ public class CommitmentProjection {
         }
         wanted.forEach(period -> commitments.save(new CommitmentRow(agreementId, coalition, party, period,
                                                                     recordedAt)));
-        // keep the persistence context small across a batch of events (see MembershipProjection)
+        // keep the persistence context small across a batch of events, which the processor handles in one transaction
         entityManager.flush();
         entityManager.clear();
     }

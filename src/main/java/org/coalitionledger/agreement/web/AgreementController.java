@@ -13,7 +13,6 @@ import org.coalitionledger.agreement.query.FindAgreementsQuery;
 import org.coalitionledger.agreement.query.FindCommitmentsEndingQuery;
 import org.coalitionledger.agreement.query.ReplayCommitmentsQuery;
 import org.coalitionledger.common.Rejection;
-import org.coalitionledger.common.Text;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
 import org.coalitionledger.web.Params;
@@ -102,8 +101,7 @@ class AgreementController {
                                 ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join()
                 : queries.query(new FetchCommitmentsQuery(agreement, day, known),
                                 ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join();
-        return answer.orElseThrow(
-                () -> Rejection.notFound("agreement", "unknown agreement '" + Text.clip(agreement) + "'"));
+        return answer.orElseThrow(() -> Rejection.unknown("agreement", agreement));
     }
 
     /** The commitments active on {@code asOf} that end within {@code endingWithin}, as known at knownAt. */

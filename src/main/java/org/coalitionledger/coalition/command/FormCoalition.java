@@ -1,7 +1,6 @@
 package org.coalitionledger.coalition.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.common.Source;
 
 import java.util.List;
@@ -9,15 +8,5 @@ import java.util.List;
 /** Records that a coalition was formed; {@code coalition} is its slug, the id every later act uses. */
 public record FormCoalition(@TargetAggregateIdentifier String coalition, String name, String parentGroup,
                             List<String> focusAreas, String effectiveDate, Source source, String notes,
-                            String recordId) implements ActCommand {
-
-    @Override
-    public String aggregateType() {
-        return "Coalition";
-    }
-
-    @Override
-    public String aggregateId() {
-        return coalition;
-    }
+                            String recordId) implements CoalitionCommand {
 }

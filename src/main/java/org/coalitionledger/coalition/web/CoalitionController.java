@@ -13,7 +13,6 @@ import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.coalition.query.ReplayMembersQuery;
 import org.coalitionledger.coalition.query.TimelineResponse;
 import org.coalitionledger.common.Rejection;
-import org.coalitionledger.common.Text;
 import org.coalitionledger.recording.Recorder;
 import org.coalitionledger.recording.Recorder.Recorded;
 import org.coalitionledger.web.Params;
@@ -127,7 +126,7 @@ class CoalitionController {
         }
         return queries.query(new FetchTimelineQuery(coalition, start, end, Params.knownAt(knownAt, clock)),
                              ResponseTypes.optionalInstanceOf(TimelineResponse.class))
-                .join().orElseThrow(() -> unknown(coalition));
+                .join().orElseThrow(() -> Rejection.unknown("coalition", coalition));
     }
 
     private MembersResponse members(String coalition, LocalDate asOf, Instant knownAt, boolean fromReplay) {
@@ -136,7 +135,7 @@ class CoalitionController {
                                 ResponseTypes.optionalInstanceOf(MembersResponse.class)).join()
                 : queries.query(new FetchMembersQuery(coalition, asOf, knownAt),
                                 ResponseTypes.optionalInstanceOf(MembersResponse.class)).join();
-        return answer.orElseThrow(() -> unknown(coalition));
+        return answer.orElseThrow(() -> Rejection.unknown("coalition", coalition));
     }
 
     private ResponseEntity<Recorded> record(String coalition, PartyActRequest request,
@@ -145,9 +144,5 @@ class CoalitionController {
         PartyActRequest atPath = requests.valid(request.atCoalition(coalition));
         Recorded recorded = recorder.record(recordId -> command.apply(atPath, recordId), Params.caller(principal));
         return ResponseEntity.status(201).body(recorded);
-    }
-
-    private static Rejection unknown(String coalition) {
-        return Rejection.notFound("coalition", "unknown coalition '" + Text.clip(coalition) + "'");
     }
 }

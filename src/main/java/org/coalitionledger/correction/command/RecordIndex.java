@@ -94,7 +94,7 @@ public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>>
                                  .toList());
     }
 
-    /** Fills the index from the event store when it is empty but events exist (e.g. after copying a store). */
+    /** Fills the index from the event store when it is empty but events exist (event tables copied without it). */
     @EventListener(ApplicationReadyEvent.class)
     void backfillIfEmpty() {
         Long indexed = jdbc.queryForObject("select count(*) from record_index", Long.class);

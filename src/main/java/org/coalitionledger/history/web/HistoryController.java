@@ -8,7 +8,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.history.query.FetchHistoryQuery;
 import org.coalitionledger.history.query.HistoryResponse;
-import org.coalitionledger.common.Text;
 import org.coalitionledger.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +34,6 @@ class HistoryController {
         return queries.query(new FetchHistoryQuery(coalition, Params.knownAt(knownAt, clock)),
                              ResponseTypes.optionalInstanceOf(HistoryResponse.class))
                 .join()
-                .orElseThrow(() -> Rejection.notFound("coalition", "unknown coalition '" + Text.clip(coalition)
-                        + "'"));
+                .orElseThrow(() -> Rejection.unknown("coalition", coalition));
     }
 }
