@@ -73,7 +73,8 @@ final class Bundle {
 
                 By hand:
                   1. The leaf hash of line i of events.jsonl (0-based, without its newline) is
-                     SHA-256(0x00 || line bytes), e.g.  (printf '\\000'; sed -n '1p' events.jsonl | tr -d '\\n') | sha256sum
+                     SHA-256(0x00 || line bytes), e.g.
+                       (printf '\\000'; sed -n '1p' events.jsonl | tr -d '\\n') | sha256sum
                      It must equal leafHash on line i of leaves.jsonl.
                   2. Build the RFC 6962 Merkle tree over the leaf hashes: node = SHA-256(0x01 || left || right); a
                      tree of n > 1 leaves splits at the largest power of two smaller than n.

@@ -140,7 +140,8 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
     void anAlteredAuditLeafIsReportedAsSuchWhileTheEventMatchesItsCheckpoint() {
         Map<String, Object> sealed = leaf(14);
         byte[] hash = (byte[]) sealed.get("leaf_hash");
-        jdbc.update("update audit_leaf set leaf_hash = ? where leaf_index = 14", (Object) StoredEventRow.flipped(hash, 0));
+        jdbc.update("update audit_leaf set leaf_hash = ? where leaf_index = 14",
+                    (Object) StoredEventRow.flipped(hash, 0));
         try {
             assertProblem(verify(), 14, "leaf-altered", (String) sealed.get("record_id"));
         } finally {
