@@ -34,10 +34,12 @@ class AuditController {
     private final AuditReport reports;
     private final SealingWatch sealing;
     private final Clock clock;
+    private final ReportViews views;
 
-    AuditController(AuditService audit, AuditReport reports, SealingWatch sealing, Clock clock) {
+    AuditController(AuditService audit, AuditReport reports, SealingWatch sealing, Clock clock, ReportViews views) {
         this.audit = audit;
         this.reports = reports;
+        this.views = views;
         this.sealing = sealing;
         this.clock = clock;
     }
@@ -110,7 +112,7 @@ class AuditController {
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .body(ReportViews.html(report).getBytes(StandardCharsets.UTF_8));
+                .body(views.html(report).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean csv(String format, String accept) {
