@@ -11,6 +11,7 @@ import org.coalitionledger.history.query.FetchHistoryQuery;
 import org.coalitionledger.history.query.HistoryResponse;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,11 +33,13 @@ public class AuditReport {
     private final QueryGateway queries;
     private final AuditService audit;
     private final AuditStore store;
+    private final Clock clock;
 
-    AuditReport(QueryGateway queries, AuditService audit, AuditStore store) {
+    AuditReport(QueryGateway queries, AuditService audit, AuditStore store, Clock clock) {
         this.queries = queries;
         this.audit = audit;
         this.store = store;
+        this.clock = clock;
     }
 
     /** The report: acts whose effective date (as corrected) starts within [from, to] when those are given. */
@@ -44,7 +47,7 @@ public class AuditReport {
         if (from != null && to != null && to.isBefore(from)) {
             throw Rejection.invalid("to", "to must not be before from");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         HistoryResponse history = queries.query(new FetchHistoryQuery(coalition, now),
                                                 ResponseTypes.optionalInstanceOf(HistoryResponse.class))
                 .join()

@@ -228,6 +228,42 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
         assertThat(june.text().lines()).hasSize(2);
     }
 
+    /** Users' scripts read these answers by name: their fields and order are fixed, and the OpenAPI names them. */
+    @Test
+    void theAnswersKeepTheirFieldsInOrderAndTheOpenApiDocumentDescribesThem() {
+        List<String> checkpoint = List.of("treeSize", "rootHash", "createdAt", "signature", "signedText");
+        assertThat(fields(get("/api/audit/public-key").json()))
+                .containsExactly("algorithm", "format", "pem", "base64", "fingerprintSha256");
+        assertThat(fields(get("/api/audit/checkpoints").json().get(0))).isEqualTo(checkpoint);
+        JsonNode verify = get("/api/audit/verify").json();
+        assertThat(fields(verify)).containsExactly("status", "verifiedAt", "checkedRecords", "pending", "checkpoints",
+                                                   "verifiedCheckpoints", "verifiedThrough", "latestCheckpoint",
+                                                   "firstProblem");
+        assertThat(verify.get("firstProblem").isNull()).isTrue();
+        assertThat(fields(verify.get("latestCheckpoint"))).isEqualTo(checkpoint);
+        String recordId = jdbc.queryForObject("select record_id from audit_leaf where leaf_index = 3", String.class);
+        JsonNode proof = get("/api/audit/proof/" + recordId + "?checkpoint=8").json();
+        assertThat(fields(proof)).containsExactly("recordId", "eventId", "leafIndex", "treeSize", "leafHash",
+                                                  "auditPath", "rootHash", "checkpoint");
+        assertThat(fields(proof.get("checkpoint"))).isEqualTo(checkpoint);
+        assertThat(fields(get("/api/audit/consistency?from=8&to=16").json())).containsExactly("from", "to", "proof");
+
+        JsonNode schemas = get("/v3/api-docs").json().at("/components/schemas");
+        assertThat(fields(schemas.get("VerifyResponse").get("properties"))).contains("status", "reason",
+                                                                                     "firstProblem");
+        assertThat(fields(schemas.get("VerifyProblem").get("properties"))).contains("position", "kind", "detail");
+        assertThat(fields(schemas.get("CheckpointResponse").get("properties"))).containsAll(checkpoint);
+        assertThat(schemas.has("ProofResponse")).isTrue();
+        assertThat(schemas.has("ConsistencyResponse")).isTrue();
+        assertThat(schemas.has("PublicKeyResponse")).isTrue();
+    }
+
+    private static List<String> fields(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void thePublicKeyIsServedAndThePrivateKeyIsReadableByItsOwnerOnly() throws Exception {
         JsonNode key = get("/api/audit/public-key").json();
