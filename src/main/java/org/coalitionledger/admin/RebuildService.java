@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +58,8 @@ public class RebuildService {
     /** The rebuilds started or resumed by this node since it started, for {@link #rebuilds()}. */
     private final Map<String, Rebuild> seen = new ConcurrentHashMap<>();
     private final Map<String, Instant> finished = new ConcurrentHashMap<>();
+    /** Rebuilds found at start with their tokens not reset, whose reset another node's claims refused. */
+    private final Set<String> resetRefused = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rebuild-progress");
         thread.setDaemon(true);
@@ -101,7 +104,7 @@ public class RebuildService {
                          rebuild.group(), rebuild.startedAt(), rebuild.total());
             }
         }
-        resetWhereNotDone();
+        resetWhereNotDone(true);
         ticks.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
         ticks.scheduleAtFixedRate(this::report, 5, 5, TimeUnit.SECONDS);
     }
@@ -179,10 +182,18 @@ public class RebuildService {
     /**
      * Rows whose tokens were never noted as reset: the node stopped after writing the row and before the reset
      * committed. The reset is done (again) now; until it is, the projection is complete but its reads answer 503.
+     * Only at start and for the rows found then: a row written a moment ago by another node's rebuild that has not
+     * reset yet is not this node's to reset. A reset refused because another node holds segments is tried again
+     * every 5 s.
      */
-    private synchronized void resetWhereNotDone() {
-        for (Rebuild rebuild : records.all()) {
-            if (rebuild.tokensReset()) {
+    private synchronized void resetWhereNotDone(boolean atStart) {
+        if (!atStart && resetRefused.isEmpty()) {
+            return;
+        }
+        List<Rebuild> rows = records.all();
+        resetRefused.retainAll(rows.stream().map(Rebuild::group).toList());
+        for (Rebuild rebuild : rows) {
+            if (rebuild.tokensReset() || !atStart && !resetRefused.contains(rebuild.group())) {
                 continue;
             }
             Optional<StreamingEventProcessor> processor = processing.eventProcessor(rebuild.group(),
@@ -198,7 +209,9 @@ public class RebuildService {
             try {
                 reset(processor.get(), rebuild.group());
                 seen.put(rebuild.group(), rebuild);
+                resetRefused.remove(rebuild.group());
             } catch (UnableToClaimTokenException e) {
+                resetRefused.add(rebuild.group());
                 log.warn("Cannot reset the tokens of the {} projection while another node processes it; trying again"
                                  + " in 5 s (stop the other nodes, docs/operations.md)", rebuild.group());
             }
@@ -259,7 +272,7 @@ public class RebuildService {
     /** Logs the progress of the rebuilds this node takes part in, and retries resets that could not be done. */
     private void report() {
         try {
-            resetWhereNotDone();
+            resetWhereNotDone(false);
             refresh().running().values().stream().filter(p -> processesSomeSegment(p.group()))
                     .forEach(p -> log.info("Rebuilding {}: {} of {} events, {} events/s", p.group(), p.done(),
                                            p.total(), p.rate()));
