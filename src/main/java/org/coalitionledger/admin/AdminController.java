@@ -29,7 +29,8 @@ class AdminController {
     }
 
     @GetMapping("/api/admin/rebuilds")
-    @Operation(summary = "Progress of the rebuilds since start-up: done, total, rate")
+    @Operation(summary = "Progress of the rebuilds under way (on any node) and of those finished since start-up:"
+            + " done, total, rate")
     List<Progress> rebuilds() {
         return rebuilds.rebuilds();
     }

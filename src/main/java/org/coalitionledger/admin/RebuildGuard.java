@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Refuses reads that need a projection while it is being rebuilt, with a 503 problem detail that says so, how far
- * the rebuild is, and that {@code mode=replay} answers in the meantime where available.
+ * the rebuild is, and that {@code mode=replay} answers in the meantime where available. "Being rebuilt" means a row
+ * in {@code projection_rebuild} ({@link RebuildService#running}, read at most once a second): the same on every node
+ * of the database, whether or not it processes the projection, and from the first request after a restart.
  */
 @Component
 class RebuildGuard implements HandlerInterceptor, WebMvcConfigurer {
