@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public class RebuildService {
     private final RebuildRecords records;
     private final TokenPositions positions;
     private final TransactionTemplate transactions;
+    private final Clock clock;
     /** The rebuilds started or resumed by this node since it started, for {@link #rebuilds()}. */
     private final Map<String, Rebuild> seen = new ConcurrentHashMap<>();
     private final Map<String, Instant> finished = new ConcurrentHashMap<>();
@@ -68,7 +70,8 @@ public class RebuildService {
     private volatile Snapshot snapshot;
 
     RebuildService(EventProcessingConfiguration processing, EventStore eventStore, RebuildRecords records,
-                   TokenPositions positions, PlatformTransactionManager transactionManager) {
+                   TokenPositions positions, PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.processing = processing;
         this.eventStore = eventStore;
         this.records = records;
@@ -117,7 +120,7 @@ public class RebuildService {
     public synchronized Progress start(String group) {
         StreamingEventProcessor processor = processor(group);
         TrackingToken head = eventStore.createHeadToken();
-        Rebuild rebuild = new Rebuild(group, Instant.now(), head == null ? 0 : head.position().orElse(0), false);
+        Rebuild rebuild = new Rebuild(group, clock.instant(), head == null ? 0 : head.position().orElse(0), false);
         try {
             records.insert(rebuild);
         } catch (DuplicateKeyException e) {
@@ -227,10 +230,10 @@ public class RebuildService {
             if (rebuild.tokensReset() && reached(rebuild, tokens)) {
                 if (records.delete(rebuild.group())) {
                     log.info("Rebuilt the {} projection: {} events in {}", rebuild.group(), rebuild.total(),
-                             Duration.between(rebuild.startedAt(), Instant.now()).withNanos(0));
+                             Duration.between(rebuild.startedAt(), clock.instant()).withNanos(0));
                 }
                 seen.putIfAbsent(rebuild.group(), rebuild);
-                finished.putIfAbsent(rebuild.group(), Instant.now());
+                finished.putIfAbsent(rebuild.group(), clock.instant());
             } else {
                 running.put(rebuild.group(), progress(rebuild, tokens));
             }
@@ -247,11 +250,11 @@ public class RebuildService {
     private Progress progress(Rebuild rebuild, List<Long> tokens) {
         long done = Math.min(tokens.stream().mapToLong(Long::longValue).min().orElse(0), rebuild.total());
         return new Progress(rebuild.group(), "REBUILDING", done, rebuild.total(),
-                            rate(done, rebuild.startedAt(), Instant.now()), rebuild.startedAt(), null);
+                            rate(done, rebuild.startedAt(), clock.instant()), rebuild.startedAt(), null);
     }
 
     private Progress done(Rebuild rebuild) {
-        Instant finishedAt = finished.computeIfAbsent(rebuild.group(), g -> Instant.now());
+        Instant finishedAt = finished.computeIfAbsent(rebuild.group(), g -> clock.instant());
         return new Progress(rebuild.group(), "DONE", rebuild.total(), rebuild.total(),
                             rate(rebuild.total(), rebuild.startedAt(), finishedAt), rebuild.startedAt(), finishedAt);
     }
