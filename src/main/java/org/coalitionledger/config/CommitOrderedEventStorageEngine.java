@@ -83,7 +83,7 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         long next = highestIndex(connection) + 1;
         PreparedStatement statement = connection.prepareStatement(
                 "insert into " + schema().domainEventTable() + " (" + schema().globalIndexColumn() + ", "
-                        + domainEventFields() + ") values (?,?,?,?,?,?,?,?,?,?)");
+                        + schema().domainEventFields() + ") values (?,?,?,?,?,?,?,?,?,?)");
         try {
             for (EventMessage<?> message : events) {
                 DomainEventMessage<?> event = asDomainEvent(message);
