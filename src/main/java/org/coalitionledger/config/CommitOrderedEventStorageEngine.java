@@ -67,7 +67,8 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         super(builder.dataType(STORED_AS)
                       .maxGapOffset(MAX_GAPS)
                       .gapTimeout(GAP_TIMEOUT_MILLIS)
-                      // never reached: a token carries at most MAX_GAPS gaps, and cleaning them is only a query
+                      // Axon's cleaning (a query before every read of a token with more gaps than this) is never
+                      // needed: a token holds at most MAX_GAPS
                       .gapCleaningThreshold(MAX_GAPS + 1));
         this.postgres = postgres;
     }
