@@ -90,6 +90,10 @@ class AxonConfig {
         return jackson();
     }
 
+    /**
+     * The event store in {@code domain_event_entry}, payloads and metadata as bytes; global indexes given out at
+     * commit, in commit order, and tracking tokens with few gaps ({@link CommitOrderedEventStorageEngine}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                           Serializer serializer,
@@ -102,7 +106,6 @@ class AxonConfig {
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .schema(EVENT_SCHEMA)
-                .dataType(byte[].class)
                 .batchSize(1_000);
         return new CommitOrderedEventStorageEngine(builder, isPostgres(dataSource));
     }
