@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -56,15 +57,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value #CASES} cases (or {@code -Dledger.cases=n}), case i generated from seed {@code ledger.seed + i}; the base
  * seed is fixed so that every build checks the same ledgers, and {@code -Dledger.seed=...} explores others. A failing
  * case names its seed (rerun it alone with {@code -Dledger.seed=<seed> -Dledger.cases=1}) and the ledger it failed
- * on, reduced by dropping acts one at a time for as long as it still fails.
+ * on, reduced by dropping acts (and days and moments asked about) one at a time for as long as it still fails.
  */
 class ReplayMatchesProjectionTest {
 
     private static final int CASES = 25;
     private static final long BASE_SEED = Long.getLong("ledger.seed", 20_240_131L);
     private static final int CASE_COUNT = Integer.getInteger("ledger.cases", CASES);
-    /** At most this many reruns while reducing a failing ledger. */
-    private static final int REDUCTION_BUDGET = 200;
+    /** Reruns left for reducing failing ledgers, shared by all cases so that a broken fold fails the run quickly. */
+    private static final AtomicInteger REDUCTION_RUNS = new AtomicInteger(150);
 
     private static final Source SOURCE = new Source("Generated", null, null, null, null);
     private static final List<String> PARTIES = List.of("EE", "LU", "NL", "GB", "DK");
@@ -147,10 +148,25 @@ class ReplayMatchesProjectionTest {
             };
         }
 
-        Ledger without(int act) {
-            List<Act> fewer = new ArrayList<>(acts);
-            fewer.remove(act);
-            return new Ledger(seed, List.copyOf(fewer), days, moments);
+        /** This ledger less one act, or asked on one day or at one moment less: the last first. */
+        List<Ledger> smaller() {
+            List<Ledger> smaller = new ArrayList<>();
+            for (int i = acts.size() - 1; i >= 0; i--) {
+                smaller.add(new Ledger(seed, without(acts, i), days, moments));
+            }
+            for (int i = days.size() - 1; i >= 0 && days.size() > 1; i--) {
+                smaller.add(new Ledger(seed, acts, without(days, i), moments));
+            }
+            for (int i = moments.size() - 1; i >= 0 && moments.size() > 1; i--) {
+                smaller.add(new Ledger(seed, acts, days, without(moments, i)));
+            }
+            return smaller;
+        }
+
+        private static <T> List<T> without(List<T> list, int index) {
+            List<T> fewer = new ArrayList<>(list);
+            fewer.remove(index);
+            return List.copyOf(fewer);
         }
 
         String describe() {
@@ -177,18 +193,19 @@ class ReplayMatchesProjectionTest {
         }
         Ledger reduced = ledger;
         AssertionError reducedFailure = failure.get();
-        int runs = 0;
         boolean dropped = true;
-        while (dropped && runs < REDUCTION_BUDGET) {
+        while (dropped && REDUCTION_RUNS.get() > 0) {
             dropped = false;
-            for (int i = reduced.acts().size() - 1; i >= 0 && runs < REDUCTION_BUDGET; i--) {
-                Ledger smaller = reduced.without(i);
-                runs++;
+            for (Ledger smaller : reduced.smaller()) {
+                if (REDUCTION_RUNS.getAndDecrement() <= 0) {
+                    break;
+                }
                 Optional<AssertionError> still = disagreement(smaller);
                 if (still.isPresent()) {
                     reduced = smaller;
                     reducedFailure = still.get();
                     dropped = true;
+                    break;
                 }
             }
         }
@@ -196,7 +213,6 @@ class ReplayMatchesProjectionTest {
                 .formatted(ledger.seed(), ledger.seed())
                 + "\nReduced ledger (%d of %d acts):".formatted(reduced.acts().size(), ledger.acts().size())
                 + reduced.describe() + "\nIts disagreement: " + reducedFailure.getMessage();
-        System.out.println(message);
         throw new AssertionError(message, failure.get());
     }
 
