@@ -15,9 +15,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -271,8 +273,9 @@ class BrowserTest extends SharedLedgerHttpTest {
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", input, value);
     }
 
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    /** Waits up to 15 s; an element that live updates replaced meanwhile is looked up again at the next try. */
+    private static FluentWait<WebDriver> wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
 
     private String url(String path) {
