@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Inclusion and consistency proofs checked by an independent RFC 9162 verifier and the public key; the audit bundle
  * checked by the offline verifier, whole and with one line changed; the audit report as HTML and CSV.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
 
@@ -54,7 +56,7 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> DATA_DIR);
+        TestDatabase.registerFresh(registry, () -> DATA_DIR);
         registry.add("ledger.audit.checkpoint-every", () -> "8");
     }
 

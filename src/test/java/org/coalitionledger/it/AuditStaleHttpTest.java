@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.coalitionledger.ui.AuditStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page says so; once a pass succeeds again, all is back. The scheduled sealer is held off (an hour between passes):
  * the tests run passes with POST /api/audit/checkpoints.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditStaleHttpTest extends LedgerHttpTestSupport {
 
@@ -37,6 +39,7 @@ class AuditStaleHttpTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.registerFresh(registry);
         registry.add("ledger.audit.seal-interval", () -> "PT1H");
         registry.add("ledger.audit.gap-timeout", () -> "PT1M");
     }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * On PostgreSQL, events commit in the order of their global index: a write waits while another transaction that
@@ -62,8 +64,8 @@ class CommitOrderTest {
                     () -> node.client().postJson("/api/coalitions", """
                             {"coalition":"later","name":"Later","effectiveDate":"2020-01","source":%s}"""
                             .formatted(SOURCE)));
-            Thread.sleep(1_500);
-            assertThat(write).as("a write while another append is uncommitted").isNotDone();
+            // a write while another append is uncommitted: still waiting a second and a half later
+            await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> !write.isDone());
 
             release.countDown();
             longTransaction.get(30, TimeUnit.SECONDS);

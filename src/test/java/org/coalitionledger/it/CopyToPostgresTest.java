@@ -45,24 +45,24 @@ class CopyToPostgresTest {
         try (RunningLedger original = RunningLedger.start(List.of("--ledger.data-dir=" + h2))) {
             String example = Files.readString(Path.of("docs/examples/it-coalition.jsonl"));
             assertThat(original.post("/api/import", example, "application/x-ndjson").statusCode()).isEqualTo(201);
-            moments.add(pause());
+            moments.add(Moments.betweenRecordings());
             JsonNode history = JSON.readTree(original.get("/api/coalitions/it-coalition/history").body());
             recorded(original, "/api/records/" + recordOf(history, "JoinCoalition", "NL") + "/correction",
                      "{\"effectiveDate\":\"2024-01-25\",\"reason\":\"day found\",\"source\":" + SOURCE + "}");
-            moments.add(pause());
+            moments.add(Moments.betweenRecordings());
             recorded(original, "/api/records/" + recordOf(history, "SignAgreement", "LV") + "/correction",
                      "{\"effectiveDate\":\"2024-02-20\",\"reason\":\"signed later\",\"source\":" + SOURCE + "}");
             recorded(original, "/api/coalitions/it-coalition/departures",
                      "{\"party\":\"DK\",\"effectiveDate\":\"2025-03\",\"source\":" + SOURCE + "}");
-            moments.add(pause());
+            moments.add(Moments.betweenRecordings());
             recorded(original, "/api/coalitions/it-coalition/members",
                      "{\"party\":\"FR\",\"effectiveDate\":\"2024-06\",\"source\":" + SOURCE + "}");
-            moments.add(pause());
+            moments.add(Moments.betweenRecordings());
             String frJoin = recordOf(JSON.readTree(original.get("/api/coalitions/it-coalition/history").body()),
                                      "JoinCoalition", "FR");
             recorded(original, "/api/records/" + frJoin + "/retraction",
                      "{\"reason\":\"misreported\",\"source\":" + SOURCE + "}");
-            moments.add(pause());
+            moments.add(Moments.betweenRecordings());
             HttpResponse<String> sealed = original.post("/api/audit/checkpoints", "", "application/json");
             assertThat(sealed.statusCode()).as(sealed.body()).isEqualTo(201);
             treeHead = JSON.readTree(sealed.body());
@@ -181,14 +181,6 @@ class CopyToPostgresTest {
         // the checkpoint key pair goes with the ledger (docs/operations.md)
         arguments.add("--ledger.audit.key-dir=" + dir.resolve("h2").resolve("audit"));
         return arguments;
-    }
-
-    /** A moment strictly between two recordings (record times have millisecond precision). */
-    private static Instant pause() throws InterruptedException {
-        Thread.sleep(5);
-        Instant moment = Instant.now();
-        Thread.sleep(5);
-        return moment;
     }
 
     private static void recorded(RunningLedger ledger, String path, String body) {

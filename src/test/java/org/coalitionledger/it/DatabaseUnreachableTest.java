@@ -2,6 +2,9 @@ package org.coalitionledger.it;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
@@ -21,8 +24,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * within 5 s with 503, Retry-After and a problem detail; health says DOWN within 2 s; once the database is back,
  * requests succeed again without a restart. Runs on the PostgreSQL run only.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseUnreachableTest extends LedgerHttpTestSupport {
+
+    @DynamicPropertySource
+    static void ownApplication(DynamicPropertyRegistry registry) {
+        TestDatabase.registerFresh(registry);
+    }
 
     @Autowired
     private DataSource dataSource;

@@ -3,6 +3,9 @@ package org.coalitionledger.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -20,8 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An export ends with a trailer that counts and hashes the lines before it; an import checks it and refuses, writing
  * nothing, a file cut short, altered or appended to. Streamed answers have no time limit.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExportTrailerHttpTest extends LedgerHttpTestSupport {
+
+    @DynamicPropertySource
+    static void ownApplication(DynamicPropertyRegistry registry) {
+        TestDatabase.registerFresh(registry);
+    }
 
     @Autowired
     private RequestMappingHandlerAdapter mvc;
@@ -62,12 +71,12 @@ class ExportTrailerHttpTest extends LedgerHttpTestSupport {
         List<String> lines = renamed("cut");
         String trailer = trailerOf(lines);
         lines.remove(10);
-        long before = eventCount();
+        long before = storedEvents();
         Response response = postLines("/api/import", String.join("\n", lines) + "\n" + trailer + "\n");
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.json().get("field").asText()).isEqualTo("lines");
         assertThat(response.json().get("detail").asText()).contains("counts 26 lines", "has 25", "cut short");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
@@ -75,12 +84,12 @@ class ExportTrailerHttpTest extends LedgerHttpTestSupport {
         List<String> lines = renamed("altered");
         String trailer = trailerOf(lines);
         lines.set(1, lines.get(1).replace("\"NL\"", "\"BE\""));
-        long before = eventCount();
+        long before = storedEvents();
         Response response = postLines("/api/import", String.join("\n", lines) + "\n" + trailer + "\n");
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.json().get("field").asText()).isEqualTo("sha256");
         assertThat(response.json().get("detail").asText()).contains("altered");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
@@ -88,12 +97,12 @@ class ExportTrailerHttpTest extends LedgerHttpTestSupport {
         List<String> lines = renamed("appended");
         String extra = "{\"command\":\"JoinCoalition\",\"coalition\":\"appended\",\"party\":\"BE\","
                 + "\"effectiveDate\":\"2024-06\",\"source\":" + SOURCE + "}";
-        long before = eventCount();
+        long before = storedEvents();
         Response response = postLines("/api/import", withTrailer(lines) + extra + "\n");
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.json().get("field").asText()).isEqualTo("end");
         assertThat(response.json().get("detail").asText()).contains("line 28 comes after", "line 27");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test

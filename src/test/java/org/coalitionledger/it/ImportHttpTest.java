@@ -3,8 +3,6 @@ package org.coalitionledger.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,23 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON Lines import: all or nothing, any order, every bad line named. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ImportHttpTest extends LedgerHttpTestSupport {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
-    }
+class ImportHttpTest extends SharedLedgerHttpTest {
 
     /** The example under other ids, so that each test has a ledger of its own. */
     private static List<String> exampleAs(String coalition) {
-        return new ArrayList<>(example().replace("it-coalition", coalition).lines().toList());
+        return new ArrayList<>(example(coalition).lines().toList());
     }
 
     @Test
     void importWithOneBadLineWritesNothingAndNamesThatLine() {
         List<String> lines = exampleAs("bad-line");
         lines.set(6, lines.get(6).replace("\"party\": \"IS\"", "\"party\": \"ISL\""));
-        long before = eventCount();
+        long before = eventCount("bad-line");
         Response response = postLines("/api/import", String.join("\n", lines));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors")).hasSize(1);
@@ -38,7 +31,7 @@ class ImportHttpTest extends LedgerHttpTestSupport {
         assertThat(error.get("line").asInt()).isEqualTo(7);
         assertThat(error.get("field").asText()).isEqualTo("party");
         assertThat(error.get("message").asText()).contains("ISL");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount("bad-line")).isEqualTo(before);
         assertThat(get("/api/coalitions/bad-line").status()).isEqualTo(404);
     }
 
@@ -47,14 +40,14 @@ class ImportHttpTest extends LedgerHttpTestSupport {
         List<String> lines = exampleAs("bad-fields");
         lines.add("{\"command\":\"JoinCoalition\",\"coalition\":\"bad-fields\",\"party\":\"ISL\","
                           + "\"effectiveDate\":\"2024-13\",\"source\":{\"url\":\"ftp://example.org\"}}");
-        long before = eventCount();
+        long before = eventCount("bad-fields");
         Response response = postLines("/api/import", String.join("\n", lines));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors")).extracting(e -> e.get("line").asInt())
                 .containsOnly(lines.size());
         assertThat(response.json().get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactly("party", "effectiveDate", "source.url");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount("bad-fields")).isEqualTo(before);
     }
 
     @Test
@@ -67,14 +60,14 @@ class ImportHttpTest extends LedgerHttpTestSupport {
         lines.add("{\"command\":\"SignAgreement\",\"agreement\":\"many-bad-cooperation-agreement\","
                           + "\"party\":\"LV\",\"effectiveDate\":\"2024-02-20\",\"source\":{\"title\":\"t\"},"
                           + "\"signedBy\":\"mallory\"}");
-        long before = eventCount();
+        long before = eventCount("many-bad");
         Response response = postLines("/api/import", String.join("\n", lines));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors")).extracting(e -> e.get("line").asInt())
                 .containsExactly(6, 8, lines.size() - 1, lines.size());
         assertThat(response.json().at("/errors/1/message").asText()).contains("unknown command 'Enlist'");
         assertThat(response.json().at("/errors/3/field").asText()).isEqualTo("signedBy");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount("many-bad")).isEqualTo(before);
     }
 
     @Test
@@ -90,12 +83,12 @@ class ImportHttpTest extends LedgerHttpTestSupport {
 
     @Test
     void dryRunValidatesWithoutWriting() {
-        long before = eventCount();
+        long before = eventCount("dry-run");
         Response response = postLines("/api/import?dryRun=true", String.join("\n", exampleAs("dry-run")));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.json().get("dryRun").asBoolean()).isTrue();
         assertThat(response.json().get("imported").asLong()).isZero();
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount("dry-run")).isEqualTo(before);
         assertThat(get("/api/coalitions/dry-run").status()).isEqualTo(404);
     }
 

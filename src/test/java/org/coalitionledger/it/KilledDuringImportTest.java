@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A node process killed with SIGKILL while it commits a bulk import leaves all of the import or none of it, and
@@ -87,8 +88,12 @@ class KilledDuringImportTest {
                 assertThat(imported).as("events of the import after the kill")
                         .isIn(0L, (long) lines.lines().count());
 
-                // the survivor goes on, takes over the dead node's segments once its claims expire
-                Thread.sleep(2_000);
+                // the survivor goes on recording for two seconds more, and takes over the dead node's segments
+                // once its claims expire
+                int recordedAtTheKill = steadyParties.size();
+                await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60))
+                        .until(() -> steadyParties.size() > recordedAtTheKill || serving.isDone()
+                                || !failures.isEmpty());
                 running.set(false);
                 serving.get(120, TimeUnit.SECONDS);
                 System.out.printf("The other node recorded %d acts meanwhile%n", steadyParties.size());
@@ -124,23 +129,22 @@ class KilledDuringImportTest {
     }
 
     /** Waits until the doomed node's import transaction is writing events (and has not committed). */
-    private static void awaitInsertOfEvents(JdbcTemplate db, CompletableFuture<HttpResponse<String>> importing)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long writing = db.queryForObject("select count(*) from pg_stat_activity where application_name = ?"
-                                                     + " and xact_start is not null"
-                                                     + " and lower(query) like 'insert into domain_event_entry%'",
-                                             Long.class, DOOMED);
-            if (writing != null && writing > 0) {
-                return;
-            }
-            if (importing.isDone()) {
-                throw new AssertionError("the import ended before it could be killed: " + importing.join().body());
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the import never started writing events");
+    private static void awaitInsertOfEvents(JdbcTemplate db, CompletableFuture<HttpResponse<String>> importing) {
+        await("the import starts writing events").atMost(Duration.ofSeconds(180))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> {
+                    Long writing = db.queryForObject("select count(*) from pg_stat_activity where application_name = ?"
+                                                             + " and xact_start is not null"
+                                                             + " and lower(query) like 'insert into domain_event_entry%'",
+                                                     Long.class, DOOMED);
+                    if (writing != null && writing > 0) {
+                        return true;
+                    }
+                    if (importing.isDone()) {
+                        throw new AssertionError("the import ended before it could be killed: "
+                                                         + importing.join().body());
+                    }
+                    return false;
+                });
     }
 
     /** Coalitions and joins, 100 x 201 lines, in the shape of docs/examples/it-coalition.jsonl. */

@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,10 +22,12 @@ import java.nio.file.Path;
 
 /**
  * Helpers for tests that drive the whole application over real HTTP, on H2 or on PostgreSQL as {@link TestDatabase}
- * says; each test class gets an application and a database of its own.
+ * says. Test classes without settings of their own extend {@link SharedLedgerHttpTest} and share one application.
+ * A class with settings of its own extends this class, registers its settings and {@link TestDatabase#registerFresh}
+ * in a {@code @DynamicPropertySource}, gets an application and a database of its own, and closes it after its tests
+ * with {@code @DirtiesContext}.
  */
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class LedgerHttpTestSupport {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -36,11 +37,6 @@ public abstract class LedgerHttpTestSupport {
 
     @Autowired
     protected JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     /** Every test application knows one user per role ({@link TestUsers}). */
     @DynamicPropertySource
@@ -57,7 +53,7 @@ public abstract class LedgerHttpTestSupport {
         return () -> dir;
     }
 
-    /** A fresh data directory, so that each test class starts on an empty file database. */
+    /** A fresh data directory, for an application that starts on an empty file database. */
     public static String freshDataDir() {
         try {
             return Files.createTempDirectory("ledger-test").toString();
@@ -100,8 +96,28 @@ public abstract class LedgerHttpTestSupport {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 
-    protected long eventCount() {
+    /**
+     * The stored events of the coalitions and agreements whose ids start with the given prefix (a coalition and the
+     * agreements named after it): what a test sharing the application with others may count as its own.
+     */
+    protected long eventCount(String idPrefix) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like ?",
+                                   Long.class, idPrefix + "%");
+    }
+
+    /** Every stored event: only for what is global by nature, or for a class with an application of its own. */
+    protected long storedEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** An id no other test uses: the prefix and eight random characters. */
+    protected static String uniqueId(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The example ledger under another coalition id (its agreement named after it), for a test of its own. */
+    protected static String example(String coalition) {
+        return example().replace("it-coalition", coalition);
     }
 
     protected static String example() {

@@ -1,5 +1,6 @@
 package org.coalitionledger.it;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.coalitionledger.LedgerApplication;
 
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application as a separate operating-system process ({@code java -cp <test class path> LedgerApplication}),
@@ -44,19 +48,23 @@ final class LedgerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher started = STARTED.matcher(read(log));
-            if (started.find()) {
-                return new LedgerProcess(process, log, Integer.parseInt(started.group(1)));
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the node exited with " + process.exitValue() + ":\n" + read(log));
-            }
-            Thread.sleep(100);
+        try {
+            int port = await("the node starts").atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+                Matcher started = STARTED.matcher(read(log));
+                if (started.find()) {
+                    return Integer.parseInt(started.group(1));
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the node exited with " + process.exitValue() + ":\n"
+                                                            + read(log));
+                }
+                return null;
+            }, Objects::nonNull);
+            return new LedgerProcess(process, log, port);
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the node did not start within " + timeout + ":\n" + read(log));
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("the node did not start within " + timeout + ":\n" + read(log));
     }
 
     LedgerClient client() {

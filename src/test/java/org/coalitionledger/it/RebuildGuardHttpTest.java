@@ -1,6 +1,9 @@
 package org.coalitionledger.it;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.sql.Timestamp;
@@ -14,8 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that takes no part in a rebuild (here: a row written as another node would write it, with a target this node's
  * tokens have not reached) refuses reads of that projection, and answers again once the row is gone.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RebuildGuardHttpTest extends LedgerHttpTestSupport {
+
+    @DynamicPropertySource
+    static void ownApplication(DynamicPropertyRegistry registry) {
+        TestDatabase.registerFresh(registry);
+    }
 
     private static final String MEMBERS = "/api/coalitions/it-coalition/members?asOf=2024-06-01"
             + "&knownAt=2100-01-01T00:00:00Z";
@@ -29,14 +38,14 @@ class RebuildGuardHttpTest extends LedgerHttpTestSupport {
 
         jdbc.update("insert into projection_rebuild (processing_group, started_at, target_position, tokens_reset)"
                             + " values ('membership', ?, ?, true)", Timestamp.from(Instant.now()),
-                    eventCount() + 1_000_000);
+                    storedEvents() + 1_000_000);
         TwoNodesTest.awaitTrue("reads of membership are refused", CACHE_AND_MARGIN,
                                () -> get(MEMBERS).status() == 503);
         Response refused = get(MEMBERS);
         assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("5");
         assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
         assertThat(refused.json().get("title").asText()).isEqualTo("Projection rebuilding");
-        assertThat(refused.json().get("rebuild").get("total").asLong()).isEqualTo(eventCount() + 1_000_000);
+        assertThat(refused.json().get("rebuild").get("total").asLong()).isEqualTo(storedEvents() + 1_000_000);
         // what does not need the projection still answers
         assertThat(get(MEMBERS + "&mode=replay").status()).isEqualTo(200);
         assertThat(get("/api/coalitions/it-coalition/history").status()).isEqualTo(200);

@@ -3,8 +3,6 @@ package org.coalitionledger.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -12,12 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Records acts through the REST API and reads them back, and checks how bad requests are answered. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RecordingHttpTest extends LedgerHttpTestSupport {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
-    }
+class RecordingHttpTest extends SharedLedgerHttpTest {
 
     private String newCoalition() {
         String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
@@ -87,13 +80,13 @@ class RecordingHttpTest extends LedgerHttpTestSupport {
     void conflictingActIsRejectedWithFieldAndNothingWritten() {
         String id = newCoalition();
         act(id, "members", "NL", "2021-01");
-        long before = eventCount();
+        long before = eventCount(id);
         Response twice = act(id, "members", "NL", "2021-06-01");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.headers().getContentType()).hasToString("application/problem+json");
         assertThat(twice.json().get("field").asText()).isEqualTo("party");
         assertThat(twice.json().get("detail").asText()).contains("already a member");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(id)).isEqualTo(before);
     }
 
     @Test
@@ -125,14 +118,14 @@ class RecordingHttpTest extends LedgerHttpTestSupport {
     @Test
     void everyFieldAtFaultIsNamedAtOnceAndNothingIsWritten() {
         String id = newCoalition();
-        long before = eventCount();
+        long before = eventCount(id);
         Response refused = post("/api/coalitions/" + id + "/members", """
                 {"party":"xx","effectiveDate":"2021-13","source":{"url":"ftp://example.org"},"notes":"%s"}"""
                 .formatted("n".repeat(4_001)));
         assertProblem(refused, 400, "party");
         assertThat(refused.json().get("errors").findValuesAsText("field"))
                 .containsExactly("party", "effectiveDate", "source.url", "notes");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(id)).isEqualTo(before);
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Which database the integration tests run on: H2 in a fresh data directory (the default), or a fresh database on
- * the embedded PostgreSQL server with the application's {@code postgres} profile when the system property
+ * Which database the integration tests run on: H2 in a data directory of their own (the default), or a database of
+ * their own on the embedded PostgreSQL server with the application's {@code postgres} profile when the system property
  * {@code ledger.test.database} is {@code postgresql} (the second test run of {@code mvn verify}, see pom.xml).
  */
 public final class TestDatabase {
@@ -32,11 +32,34 @@ public final class TestDatabase {
         };
     }
 
-    /** For {@code @SpringBootTest}: a fresh data directory and, on PostgreSQL, a fresh database. */
-    public static void register(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
+    /** The data directory and the PostgreSQL database of the application the test classes share. */
+    private static final Supplier<String> SHARED_DATA_DIR = once(LedgerHttpTestSupport::freshDataDir);
+    private static final Supplier<String> SHARED_DATABASE = once(TestPostgres::freshDatabase);
+
+    /**
+     * For the {@code @SpringBootTest} application that test classes share: one data directory and, on PostgreSQL, one
+     * database for the whole test run (each is made on first use).
+     */
+    public static void registerShared(DynamicPropertyRegistry registry) {
+        register(registry, SHARED_DATA_DIR, SHARED_DATABASE);
+    }
+
+    /**
+     * For a {@code @SpringBootTest} application of a test class's own: the given data directory and, on PostgreSQL, a
+     * fresh database.
+     */
+    public static void registerFresh(DynamicPropertyRegistry registry, Supplier<Object> dataDir) {
+        register(registry, dataDir, once(TestPostgres::freshDatabase));
+    }
+
+    /** As {@link #registerFresh(DynamicPropertyRegistry, Supplier)}, in a fresh data directory. */
+    public static void registerFresh(DynamicPropertyRegistry registry) {
+        registerFresh(registry, LedgerHttpTestSupport.oneFreshDataDir());
+    }
+
+    private static void register(DynamicPropertyRegistry registry, Supplier<?> dataDir, Supplier<String> url) {
+        registry.add("ledger.data-dir", dataDir::get);
         if (postgres()) {
-            Supplier<String> url = once(TestPostgres::freshDatabase);
             registry.add("LEDGER_DB_URL", url::get);
             registry.add("LEDGER_DB_USER", () -> TestPostgres.USER);
             registry.add("LEDGER_DB_PASSWORD", () -> "");

@@ -3,8 +3,6 @@ package org.coalitionledger.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,12 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both clocks over HTTP: as-of answers, corrections and retractions seen or unseen on either side of knownAt. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TimeTravelHttpTest extends LedgerHttpTestSupport {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
-    }
+class TimeTravelHttpTest extends SharedLedgerHttpTest {
 
     private String newCoalition() {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -45,14 +38,6 @@ class TimeTravelHttpTest extends LedgerHttpTestSupport {
                     "{\"reason\":\"reported in error\",\"source\":%s}".formatted(SOURCE));
     }
 
-    /** A moment strictly between two recordings. */
-    private static Instant between() throws InterruptedException {
-        Thread.sleep(5);
-        Instant now = Instant.now();
-        Thread.sleep(5);
-        return now;
-    }
-
     private JsonNode members(String coalition, String asOf, Instant knownAt, String mode) {
         Response response = get("/api/coalitions/" + coalition + "/members?asOf=" + asOf
                                          + (knownAt == null ? "" : "&knownAt=" + knownAt)
@@ -65,7 +50,7 @@ class TimeTravelHttpTest extends LedgerHttpTestSupport {
     void correctionIsSeenAfterItsRecordTimeAndNotBefore() throws Exception {
         String id = newCoalition();
         String join = act("/api/coalitions/" + id + "/members", "NL", "2024-02-01");
-        Instant beforeCorrection = between();
+        Instant beforeCorrection = Moments.betweenRecordings();
         Response corrected = correct(join, "2024-01");
         assertThat(corrected.status()).as(corrected.text()).isEqualTo(201);
         assertThat(corrected.json().get("command").asText()).isEqualTo("CorrectRecord");
@@ -101,7 +86,7 @@ class TimeTravelHttpTest extends LedgerHttpTestSupport {
                 {"agreement":"%s","coalition":"%s","title":"Pact","commitmentTerm":"P6Y","source":%s}"""
                                 .formatted(agreement, id, SOURCE)).status()).isEqualTo(201);
         String signature = act("/api/agreements/" + agreement + "/signatures", "LV", "2024-02-14");
-        Instant before = between();
+        Instant before = Moments.betweenRecordings();
         assertThat(correct(signature, "2024-03-01").status()).isEqualTo(201);
         String path = "/api/agreements/" + agreement + "/commitments?asOf=2025-01-01";
         assertThat(get(path + "&knownAt=" + before).json().at("/commitments/0/end").asText())
@@ -118,18 +103,18 @@ class TimeTravelHttpTest extends LedgerHttpTestSupport {
         String id = newCoalition();
         act("/api/coalitions/" + id + "/members", "DK", "2021-05-01");
         String departure = act("/api/coalitions/" + id + "/departures", "DK", "2022-05-01");
-        long before = eventCount();
+        long before = eventCount(id);
         Response rejected = correct(departure, "2021-04");
         assertThat(rejected.status()).as(rejected.text()).isEqualTo(409);
         assertThat(rejected.json().get("detail").asText()).contains("not a member");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(id)).isEqualTo(before);
     }
 
     @Test
     void retractionStopsCountingFromItsRecordTime() throws Exception {
         String id = newCoalition();
         String join = act("/api/coalitions/" + id + "/members", "IS", "2021-01-01");
-        Instant before = between();
+        Instant before = Moments.betweenRecordings();
         assertThat(retract(join).status()).isEqualTo(201);
         assertThat(members(id, "2022-01-01", before, null).get("members")).hasSize(1);
         assertThat(members(id, "2022-01-01", null, null).get("members")).isEmpty();

@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two application nodes on one PostgreSQL database, as in production: concurrent writes on both, conflicting ones
@@ -222,13 +223,7 @@ class TwoNodesTest {
                 .collect(Collectors.toSet());
     }
 
-    static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+    static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
+        await(what).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 }

@@ -1,6 +1,7 @@
 package org.coalitionledger.security;
 
-import org.coalitionledger.it.LedgerHttpTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.coalitionledger.it.SharedLedgerHttpTest;
 import org.coalitionledger.it.TestUsers;
 import org.coalitionledger.it.TestUsers.TestUser;
 import org.junit.jupiter.api.DynamicTest;
@@ -10,10 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every endpoint, called anonymously and as each role: 401 without credentials, 403 for a role that may not, and a
@@ -30,12 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and not an accident of state. The list must name every API endpoint the application maps.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccessMatrixTest extends LedgerHttpTestSupport {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
-    }
+class AccessMatrixTest extends SharedLedgerHttpTest {
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -58,8 +54,8 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
 
     private List<Endpoint> endpoints() {
         List<Endpoint> all = new ArrayList<>();
-        String it = "/api/coalitions/it-coalition";
-        String agreement = "/api/agreements/it-coalition-cooperation-agreement";
+        String it = "/api/coalitions/access-it";
+        String agreement = "/api/agreements/access-it-cooperation-agreement";
         read(all, "/api/coalitions", "/api/coalitions");
         read(all, "/api/coalitions/{coalition}", it);
         read(all, "/api/coalitions/{coalition}/members", it + "/members?asOf=2024-06-01");
@@ -122,7 +118,7 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
         }));
         all.add(audit(HttpMethod.GET, "/api/audit/bundle", () -> "/api/audit/bundle"));
         all.add(audit(HttpMethod.GET, "/api/audit/report",
-                      () -> "/api/audit/report?coalition=it-coalition&from=2024-01-01&to=2024-12-31"));
+                      () -> "/api/audit/report?coalition=access-it&from=2024-01-01&to=2024-12-31"));
         return all;
     }
 
@@ -140,7 +136,7 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAnsweredByRole() {
-        created(postLines("/api/import", example()));
+        created(postLines("/api/import", example("access-it")));
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             String name = endpoint.method() + " " + endpoint.pattern();
@@ -158,6 +154,10 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
                     Response answer = send(as, endpoint.method(), call.path(), call.body(), call.contentType());
                     if (allowed) {
                         assertThat(answer.status()).as(answer.text()).isBetween(200, 299);
+                        if (call.path().startsWith("/api/admin/rebuilds/")) {
+                            // a rebuild makes reads answer 503 until it is done: the next call waits for it
+                            await().atMost(Duration.ofSeconds(30)).until(this::noRebuildRunning);
+                        }
                     } else {
                         assertThat(answer.status()).as(answer.text()).isEqualTo(403);
                         assertThat(answer.json().get("detail").asText()).contains("your role does not allow");
@@ -195,7 +195,7 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
 
     @Test
     void otherMethodsAreRefused() {
-        assertThat(send(TestUsers.ADMIN, HttpMethod.DELETE, "/api/coalitions/it-coalition", null, null).status())
+        assertThat(send(TestUsers.ADMIN, HttpMethod.DELETE, "/api/coalitions/access-it", null, null).status())
                 .isIn(403, 405);
         assertThat(send(TestUsers.ADMIN, HttpMethod.PUT, "/api/coalitions", "{}", "application/json").status())
                 .isIn(403, 405);
@@ -209,6 +209,15 @@ class AccessMatrixTest extends LedgerHttpTestSupport {
         return new Endpoint(HttpMethod.POST, "/api/coalitions/{coalition}/" + kind, RECORDERS, () -> json(
                 "/api/coalitions/" + coalition.get() + "/" + kind,
                 "{\"party\":\"%s\",\"effectiveDate\":\"%s\",\"source\":%s}".formatted(party, date, SOURCE)));
+    }
+
+    private boolean noRebuildRunning() {
+        for (JsonNode rebuild : send(TestUsers.ADMIN, HttpMethod.GET, "/api/admin/rebuilds", null, null).json()) {
+            if (!rebuild.get("state").asText().equals("DONE")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Call json(String path, String body) {

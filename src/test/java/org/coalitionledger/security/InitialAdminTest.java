@@ -71,14 +71,14 @@ class InitialAdminTest {
 
     @Test
     void aShortAdminPasswordIsRefusedAtStart() {
-        assertThatThrownBy(() -> start(Path.of(LedgerHttpTestSupport.freshDataDir()),
+        assertThatThrownBy(() -> startRefused(Path.of(LedgerHttpTestSupport.freshDataDir()),
                                        "--ledger.security.admin-password=short"))
                 .hasStackTraceContaining("LEDGER_ADMIN_PASSWORD must be at least 12 characters long");
     }
 
     @Test
     void aConfiguredPlainPasswordIsRefusedAtStart() {
-        assertThatThrownBy(() -> start(Path.of(LedgerHttpTestSupport.freshDataDir()),
+        assertThatThrownBy(() -> startRefused(Path.of(LedgerHttpTestSupport.freshDataDir()),
                                        "--ledger.security.users[0].name=bob",
                                        "--ledger.security.users[0].password=hunter2",
                                        "--ledger.security.users[0].roles=VIEWER"))
@@ -87,11 +87,25 @@ class InitialAdminTest {
 
     @Test
     void aConfiguredUserWithoutRolesIsRefusedAtStart() {
-        assertThatThrownBy(() -> start(Path.of(LedgerHttpTestSupport.freshDataDir()),
+        assertThatThrownBy(() -> startRefused(Path.of(LedgerHttpTestSupport.freshDataDir()),
                                        "--ledger.security.users[0].name=bob",
                                        "--ledger.security.users[0].password="
                                                + new BCryptPasswordEncoder(4).encode("a password")))
                 .hasStackTraceContaining("ledger.security.users[0].roles (user 'bob') must name at least one");
+    }
+
+    /**
+     * A start that the test expects to be refused, and asserts the reason of: Spring Boot's report of the failed start
+     * (a stack trace at ERROR) and the context's own warning are silenced for this application only.
+     */
+    private static ConfigurableApplicationContext startRefused(Path dataDir, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(more));
+        arguments.addAll(List.of(
+                "--logging.level.org.springframework.boot.SpringApplication=off",
+                "--logging.level.org.springframework.boot.web.servlet.context"
+                        + ".AnnotationConfigServletWebServerApplicationContext=error",
+                "--logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger=warn"));
+        return start(dataDir, arguments.toArray(String[]::new));
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, String... more) {

@@ -1,6 +1,7 @@
 package org.coalitionledger.security;
 
 import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.TestDatabase;
 import org.coalitionledger.it.TestUsers;
 import org.coalitionledger.it.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Logins, throttling, body limits, security headers and who is recorded as the recorder. */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.security.max-body=4KB", "ledger.security.max-import-body=16KB",
                 "ledger.security.throttle.max-failures-per-user=3",
@@ -33,7 +36,7 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport.oneFreshDataDir());
+        TestDatabase.registerFresh(registry);
     }
 
     @LocalServerPort
@@ -59,13 +62,13 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
         assertThat(joined.json().get("recordedBy").asText()).isEqualTo(TestUsers.RECORDER.name());
         assertThat(get("/api/coalitions/" + id + "/history").text())
                 .contains("\"recordedBy\":\"" + TestUsers.RECORDER.name() + "\"");
-        long before = eventCount();
+        long before = storedEvents();
         Response forged = post("/api/coalitions/" + id + "/members", """
                 {"party":"LT","effectiveDate":"2021-03-04","source":%s,"recordedBy":"someone-else"}"""
                 .formatted(SOURCE));
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.json().get("field").asText()).isEqualTo("recordedBy");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
@@ -94,7 +97,7 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
 
     @Test
     void aWriteThatAnotherSitesFormCouldSendIsRefusedBeforeAnythingRuns() throws Exception {
-        long before = eventCount();
+        long before = storedEvents();
         for (String type : new String[]{"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                 "text/plain", null}) {
             Response rebuild = send(TestUsers.ADMIN, HttpMethod.POST, "/api/admin/rebuilds/history", "", type);
@@ -109,7 +112,7 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
                                                                           .formatted(SOURCE))).build(),
                                                      HttpResponse.BodyHandlers.ofString());
         assertThat(crossSite.statusCode()).as(crossSite.body()).isEqualTo(403);
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
         assertThat(get("/api/admin/rebuilds").text()).doesNotContain("\"history\"");
     }
 
@@ -128,7 +131,7 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
     @Test
     void anOversizedBodyIsRefusedWith413AndNothingIsWritten() {
         String id = newCoalition("c-size");
-        long before = eventCount();
+        long before = storedEvents();
         String notes = "x".repeat(5_000);
         Response big = post("/api/coalitions/" + id + "/members", """
                 {"party":"LV","effectiveDate":"2021-03-04","source":%s,"notes":"%s"}""".formatted(SOURCE, notes));
@@ -137,13 +140,13 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
         Response bigImport = postLines("/api/import", ("{\"command\":\"JoinCoalition\",\"coalition\":\"" + id
                 + "\",\"party\":\"LV\",\"effectiveDate\":\"2021-03-04\",\"source\":" + SOURCE + "}\n").repeat(200));
         assertThat(bigImport.status()).isEqualTo(413);
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
     void anOversizedBodyOfUndeclaredLengthIsRefusedWhileItIsRead() throws Exception {
         String id = newCoalition("c-chunked");
-        long before = eventCount();
+        long before = storedEvents();
         byte[] body = ("{\"command\":\"JoinCoalition\",\"coalition\":\"" + id + "\",\"party\":\"LV\","
                 + "\"effectiveDate\":\"2021-03-04\",\"source\":" + SOURCE + "}\n").repeat(200).getBytes();
         HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/api/import")))
@@ -153,7 +156,7 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
                         .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
         assertThat(answer.body()).contains("16384 bytes");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test

@@ -17,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -30,6 +34,13 @@ final class Browser {
     static final Path CHROMIUM = Path.of(System.getProperty("ledger.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("ledger.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * Selenium warns at every start that it has no CDP (DevTools) module matching the installed chromium; the tests
+     * use WebDriver only, so only errors are shown. Held here: java.util.logging keeps loggers weakly.
+     */
+    private static final List<Logger> CDP_LOGGERS = Stream.of("org.openqa.selenium.devtools",
+                                                              "org.openqa.selenium.chromium.ChromiumDriver")
+            .map(Logger::getLogger).peek(logger -> logger.setLevel(Level.SEVERE)).toList();
 
     private Browser() {
     }

@@ -1,6 +1,6 @@
 package org.coalitionledger.ui;
 
-import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.SharedLedgerHttpTest;
 import org.coalitionledger.it.TestUsers;
 import org.coalitionledger.it.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterAll;
@@ -15,14 +15,14 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,16 +38,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserTest extends LedgerHttpTestSupport {
+class BrowserTest extends SharedLedgerHttpTest {
 
-    private static final String IT = "/coalitions/it-coalition";
+    /** The example ledger under an id of this class's own (the application is shared with other test classes). */
+    private static final String COALITION = "browser-it";
+    private static final String IT = "/coalitions/" + COALITION;
 
     private static WebDriver browser;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
-    }
 
     @LocalServerPort
     private int port;
@@ -67,9 +64,9 @@ class BrowserTest extends LedgerHttpTestSupport {
 
     @BeforeEach
     void loadTheExample() {
-        if (jdbc.queryForObject("select count(*) from history_entry where coalition_id = 'it-coalition'",
-                                Long.class) == 0) {
-            assertThat(postLines("/api/import", example()).status()).isEqualTo(201);
+        if (jdbc.queryForObject("select count(*) from history_entry where coalition_id = ?", Long.class,
+                                COALITION) == 0) {
+            assertThat(postLines("/api/import", example(COALITION)).status()).isEqualTo(201);
         }
     }
 
@@ -83,7 +80,8 @@ class BrowserTest extends LedgerHttpTestSupport {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Coalitions");
         Browser.screenshot(browser, "02-overview");
 
-        browser.findElement(By.linkText("IT Coalition")).click();
+        // several copies of the example are called "IT Coalition" in the shared application: this class's own one
+        browser.findElement(By.cssSelector("a[href$='" + IT + "']")).click();
         WebElement date = browser.findElement(By.id("asOf"));
         assertThat(browser.findElement(By.cssSelector("label[for=asOf]")).getText()).contains("Day shown");
         setValue(date, "2024-01-15");
@@ -141,7 +139,7 @@ class BrowserTest extends LedgerHttpTestSupport {
             browser.findElement(By.id("sourceUrl")).sendKeys("https://example.org/fr");
             Browser.screenshot(browser, "05-record-join");
             browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
-            wait(browser).until(ExpectedConditions.urlMatches(".*/coalitions/it-coalition$"));
+            wait(browser).until(ExpectedConditions.urlMatches(".*/coalitions/browser-it$"));
             assertThat(browser.findElement(By.className("flash")).getText()).contains("Recorded the join");
 
             wait(second).until(d -> d.findElement(By.id("membership")).getText().contains("France"));
@@ -158,8 +156,8 @@ class BrowserTest extends LedgerHttpTestSupport {
     @Order(3)
     void aBadFormShowsTheErrorBesideItsFieldAndRecordsNothing() {
         logIn(browser, TestUsers.RECORDER);
-        long before = eventCount();
-        browser.get(url("/record/it-coalition/join"));
+        long before = eventCount(COALITION);
+        browser.get(url("/record/browser-it/join"));
         browser.findElement(By.id("party")).sendKeys("DE");
         browser.findElement(By.id("effectiveDate")).sendKeys("2999-01-01");
         browser.findElement(By.id("sourceTitle")).sendKeys("A report from the future");
@@ -189,14 +187,14 @@ class BrowserTest extends LedgerHttpTestSupport {
         assertThat(wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("party-error")))
                            .getText()).contains("XX");
         assertThat(browser.findElements(By.id("effectiveDate-error"))).isEmpty();
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(COALITION)).isEqualTo(before);
     }
 
     @Test
     @Order(4)
     void recordedTextIsShownAsTextNeverRunAsScript() {
         user = TestUsers.RECORDER;
-        assertThat(post("/api/coalitions/it-coalition/intents", """
+        assertThat(post("/api/coalitions/browser-it/intents", """
                 {"party":"CZ","effectiveDate":"2024-03-01","notes":"<script>alert(1)</script>",
                  "source":{"title":"<script>alert(1)</script><img src=x onerror=alert(2)>"}}""").status())
                 .isEqualTo(201);
@@ -223,7 +221,7 @@ class BrowserTest extends LedgerHttpTestSupport {
             browser.manage().window().setSize(new Dimension(390, 844));
             for (String[] page : new String[][] {{IT + "?asOf=2024-01-15", "09-phone-coalition"},
                                                  {"/", "10-phone-overview"},
-                                                 {"/record/it-coalition/join", "11-phone-record"}}) {
+                                                 {"/record/browser-it/join", "11-phone-record"}}) {
                 browser.get(url(page[0]));
                 Object overflow = ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - window.innerWidth");
@@ -275,8 +273,9 @@ class BrowserTest extends LedgerHttpTestSupport {
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", input, value);
     }
 
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    /** Waits up to 15 s; an element that live updates replaced meanwhile is looked up again at the next try. */
+    private static FluentWait<WebDriver> wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
 
     private String url(String path) {

@@ -1,36 +1,34 @@
 package org.coalitionledger.ui;
 
-import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.SharedLedgerHttpTest;
 import org.coalitionledger.it.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pages over plain HTTP, logged in through the login form: who may see and post what, CSRF, errors beside
  * their field with nothing written, and escaping of everything recorded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PagesHttpTest extends LedgerHttpTestSupport {
+class PagesHttpTest extends SharedLedgerHttpTest {
 
-    private static final String IT = "/coalitions/it-coalition";
+    /** The example ledger under an id of this class's own (the application is shared with other test classes). */
+    private static final String COALITION = "pages-it";
+    private static final String IT = "/coalitions/" + COALITION;
     private static final String SCRIPT = "<script>alert(1)</script>";
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", LedgerHttpTestSupport::freshDataDir);
-    }
 
     @LocalServerPort
     private int port;
@@ -40,9 +38,9 @@ class PagesHttpTest extends LedgerHttpTestSupport {
 
     @BeforeEach
     void loadTheExample() {
-        if (jdbc.queryForObject("select count(*) from history_entry where coalition_id = 'it-coalition'",
-                                Long.class) == 0) {
-            assertThat(postLines("/api/import", example()).status()).isEqualTo(201);
+        if (jdbc.queryForObject("select count(*) from history_entry where coalition_id = ?", Long.class,
+                                COALITION) == 0) {
+            assertThat(postLines("/api/import", example(COALITION)).status()).isEqualTo(201);
         }
     }
 
@@ -80,13 +78,13 @@ class PagesHttpTest extends LedgerHttpTestSupport {
     @Test
     void aViewerMayNotRecord() {
         PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
-        long before = eventCount();
-        assertThat(viewer.get("/record/it-coalition/join").statusCode()).isEqualTo(403);
+        long before = eventCount(COALITION);
+        assertThat(viewer.get("/record/pages-it/join").statusCode()).isEqualTo(403);
         String token = viewer.token("/");
-        assertThat(viewer.post("/record/it-coalition/join", token, join("FR", "2024-05-01")).statusCode())
+        assertThat(viewer.post("/record/pages-it/join", token, join("FR", "2024-05-01")).statusCode())
                 .isEqualTo(403);
         assertThat(viewer.get(IT).body()).doesNotContain("Record an act", "Correct date");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(COALITION)).isEqualTo(before);
     }
 
     @Test
@@ -94,11 +92,11 @@ class PagesHttpTest extends LedgerHttpTestSupport {
         assertThat(PageSession.of(TestUsers.VIEWER, port).get("/audit").statusCode()).isEqualTo(403);
         assertThat(PageSession.of(TestUsers.RECORDER, port).get("/audit").statusCode()).isEqualTo(403);
         for (var user : List.of(TestUsers.AUDITOR, TestUsers.ADMIN)) {
-            HttpResponse<String> audit = PageSession.of(user, port).get("/audit?coalition=it-coalition&party=NL");
+            HttpResponse<String> audit = PageSession.of(user, port).get("/audit?coalition=pages-it&party=NL");
             assertThat(audit.statusCode()).isEqualTo(200);
             assertThat(audit.body()).contains("Verified:", "the event store matches the signed audit tree",
                                               "records checked", "/api/audit/bundle",
-                                              "/api/audit/report?coalition=it-coalition", "joined")
+                                              "/api/audit/report?coalition=pages-it", "joined")
                     .doesNotContain("verification not available");
         }
         PageSession auditor = PageSession.of(TestUsers.AUDITOR, port);
@@ -113,17 +111,17 @@ class PagesHttpTest extends LedgerHttpTestSupport {
     @Test
     void aFormPostNeedsTheCsrfToken() {
         PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
-        long before = eventCount();
-        assertThat(recorder.post("/record/it-coalition/join", null, join("FR", "2024-05-02")).statusCode())
+        long before = eventCount(COALITION);
+        assertThat(recorder.post("/record/pages-it/join", null, join("FR", "2024-05-02")).statusCode())
                 .isEqualTo(403);
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(COALITION)).isEqualTo(before);
     }
 
     @Test
     void aRecorderRecordsThroughTheFormAndSeesErrorsBesideTheirField() {
         PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
-        String form = "/record/it-coalition/join";
-        long before = eventCount();
+        String form = "/record/pages-it/join";
+        long before = eventCount(COALITION);
 
         HttpResponse<String> future = recorder.post(form, recorder.token(form), join("FR", "2999-01-01"));
         assertThat(future.statusCode()).isEqualTo(400);
@@ -135,25 +133,26 @@ class PagesHttpTest extends LedgerHttpTestSupport {
         assertThat(both.statusCode()).isEqualTo(400);
         assertThat(both.body()).as("every field at fault at once")
                 .contains("id=\"party-error\"", "id=\"effectiveDate-error\"");
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(eventCount(COALITION)).isEqualTo(before);
 
         HttpResponse<String> done = recorder.post(form, recorder.token(form), join("PL", "2024-05-01"));
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith(IT);
-        assertThat(eventCount()).isEqualTo(before + 1);
+        assertThat(eventCount(COALITION)).isEqualTo(before + 1);
         assertThat(recorder.get(IT).body()).contains("Recorded the join", "Poland");
-        assertThat(jdbc.queryForObject("select count(*) from history_entry where party = 'PL' and recorded_by = ?",
-                                       Long.class, TestUsers.RECORDER.name())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from history_entry where coalition_id = ? and party = 'PL'"
+                                               + " and recorded_by = ?",
+                                       Long.class, COALITION, TestUsers.RECORDER.name())).isEqualTo(1);
     }
 
     @Test
     void everythingRecordedIsEscapedOnEveryPage() {
         user = TestUsers.RECORDER;
-        assertThat(post("/api/coalitions/it-coalition/intents", """
+        assertThat(post("/api/coalitions/pages-it/intents", """
                 {"party":"CZ","effectiveDate":"2024-03-01","notes":"%1$s",
                  "source":{"title":"%1$s","url":"javascript:alert(1)","publisher":"%1$s"}}""".formatted(SCRIPT))
                            .status()).as("javascript: URLs are refused by the API").isEqualTo(400);
-        assertThat(post("/api/coalitions/it-coalition/intents", """
+        assertThat(post("/api/coalitions/pages-it/intents", """
                 {"party":"CZ","effectiveDate":"2024-03-01","notes":"%1$s",
                  "source":{"title":"%1$s","url":"https://example.org/?a=1&b=%%3Cscript%%3E",
                            "publisher":"%1$s"}}""".formatted(SCRIPT)).status()).isEqualTo(201);
@@ -171,7 +170,7 @@ class PagesHttpTest extends LedgerHttpTestSupport {
     @Test
     void everyCommandHasAFormThatRecordsIt() {
         PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
-        long before = eventCount();
+        long before = eventCount("form-");
         record(recorder, "/record/coalition", Map.of("coalition", "form-coalition", "name", "Form <b>Coalition</b>",
                                                      "focusAreas", "drones\ndemining", "effectiveDate", "2023-05"));
         String c = "/record/form-coalition/";
@@ -194,7 +193,7 @@ class PagesHttpTest extends LedgerHttpTestSupport {
         String intentOfLv = jdbc.queryForObject("select record_id from history_entry where coalition_id ="
                                                 + " 'form-coalition' and party = 'LV'", String.class);
         record(recorder, c + "records/" + intentOfLv + "/retraction", Map.of("reason", "misreported"));
-        assertThat(eventCount()).isEqualTo(before + 11);
+        assertThat(eventCount("form-")).isEqualTo(before + 11);
 
         String page = recorder.get("/coalitions/form-coalition?asOf=2023-10-01").body();
         assertThat(page).contains("Form &lt;b&gt;Coalition&lt;/b&gt;", "drones, demining", "Estonia", "★ lead",
@@ -223,18 +222,20 @@ class PagesHttpTest extends LedgerHttpTestSupport {
             }
             String head = read.toString();
             assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: text/event-stream")
-                    .contains(":listening to it-coalition");
+                    .contains(":listening to pages-it");
             assertThat(live.listeners()).isEqualTo(before + 1);
         }
-        // the next acts about the coalition find the stream gone and drop it
+        // the next acts about the coalition find the stream gone and drop it: one more act each time we look
         user = TestUsers.RECORDER;
-        String[] parties = {"SK", "SI", "HR", "RO", "BG", "PT"};
-        for (int i = 0; i < parties.length && live.listeners() > before; i++) {
-            assertThat(post("/api/coalitions/it-coalition/intents", "{\"party\":\"" + parties[i]
-                    + "\",\"effectiveDate\":\"2024-04-01\",\"source\":" + SOURCE + "}").status()).isEqualTo(201);
-            Thread.sleep(300);
-        }
-        assertThat(live.listeners()).isEqualTo(before);
+        Iterator<String> parties = List.of("SK", "SI", "HR", "RO", "BG", "PT").iterator();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            if (live.listeners() > before) {
+                assertThat(post("/api/coalitions/" + COALITION + "/intents", "{\"party\":\"" + parties.next()
+                        + "\",\"effectiveDate\":\"2024-04-01\",\"source\":" + SOURCE + "}").status())
+                        .isEqualTo(201);
+            }
+            return live.listeners() == before;
+        });
     }
 
     private void record(PageSession recorder, String form, Map<String, String> fields) {
