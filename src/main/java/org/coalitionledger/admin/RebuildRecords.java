@@ -21,7 +21,9 @@ class RebuildRecords {
         this.jdbc = jdbc;
     }
 
-    /** Notes a rebuild before its tokens are reset; a rebuild of the same projection already noted is a duplicate key. */
+    /**
+     * Notes a rebuild before its tokens are reset; a rebuild of the same projection already noted is a duplicate key.
+     */
     void insert(Rebuild rebuild) {
         jdbc.update("insert into projection_rebuild (processing_group, started_at, target_position, tokens_reset)"
                             + " values (?, ?, ?, ?)", rebuild.group(),

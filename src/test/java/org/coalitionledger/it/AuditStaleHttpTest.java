@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.coalitionledger.ui.AuditStatus;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,9 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page says so; once a pass succeeds again, all is back. The scheduled sealer is held off (an hour between passes):
  * the tests run passes with POST /api/audit/checkpoints.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditStaleHttpTest extends LedgerHttpTestSupport {
+class AuditStaleHttpTest extends OwnLedgerHttpTest {
 
     @TestConfiguration
     static class Clocks {
@@ -39,7 +37,6 @@ class AuditStaleHttpTest extends LedgerHttpTestSupport {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.registerFresh(registry);
         registry.add("ledger.audit.seal-interval", () -> "PT1H");
         registry.add("ledger.audit.gap-timeout", () -> "PT1M");
     }
@@ -51,14 +48,9 @@ class AuditStaleHttpTest extends LedgerHttpTestSupport {
     @Autowired
     private AuditStatus pageStatus;
 
-    private static boolean loaded;
-
     @BeforeEach
     void loadTheExampleAndSeal() {
-        if (!loaded) {
-            loaded = true;
-            assertThat(postLines("/api/import", example()).status()).isEqualTo(201);
-        }
+        importTheExampleOnce();
         assertThat(post("/api/audit/checkpoints", "").status()).isBetween(200, 201);
         assertThat(verify().get("status").asText()).isEqualTo("ok");
         assertThat(readiness().status()).isEqualTo(200);

@@ -35,13 +35,9 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
         registry.add("ledger.audit.gap-timeout", () -> "PT2S");
     }
 
-    private static boolean loaded;
-
     @BeforeEach
     void loadTheExampleOnce() {
-        if (!loaded) {
-            loaded = true;
-            assertThat(postLines("/api/import", example()).status()).isEqualTo(201);
+        if (importTheExampleOnce()) {
             assertThat(post("/api/audit/checkpoints", "").status()).isEqualTo(201);
         }
         assertThat(verify().get("status").asText()).as("the ledger is intact before each test").isEqualTo("ok");

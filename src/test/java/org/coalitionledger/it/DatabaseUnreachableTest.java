@@ -2,9 +2,6 @@ package org.coalitionledger.it;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
@@ -24,14 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * within 5 s with 503, Retry-After and a problem detail; health says DOWN within 2 s; once the database is back,
  * requests succeed again without a restart. Runs on the PostgreSQL run only.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DatabaseUnreachableTest extends LedgerHttpTestSupport {
-
-    @DynamicPropertySource
-    static void ownApplication(DynamicPropertyRegistry registry) {
-        TestDatabase.registerFresh(registry);
-    }
+class DatabaseUnreachableTest extends OwnLedgerHttpTest {
 
     @Autowired
     private DataSource dataSource;

@@ -3,9 +3,6 @@ package org.coalitionledger.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -23,26 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An export ends with a trailer that counts and hashes the lines before it; an import checks it and refuses, writing
  * nothing, a file cut short, altered or appended to. Streamed answers have no time limit.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExportTrailerHttpTest extends LedgerHttpTestSupport {
-
-    @DynamicPropertySource
-    static void ownApplication(DynamicPropertyRegistry registry) {
-        TestDatabase.registerFresh(registry);
-    }
+class ExportTrailerHttpTest extends OwnLedgerHttpTest {
 
     @Autowired
     private RequestMappingHandlerAdapter mvc;
 
-    private static boolean loaded;
-
     @BeforeEach
     void loadTheExampleOnce() {
-        if (!loaded) {
-            loaded = true;
-            assertThat(postLines("/api/import", example()).status()).isEqualTo(201);
-        }
+        importTheExampleOnce();
     }
 
     @Test

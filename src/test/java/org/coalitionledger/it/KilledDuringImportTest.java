@@ -132,10 +132,11 @@ class KilledDuringImportTest {
     private static void awaitInsertOfEvents(JdbcTemplate db, CompletableFuture<HttpResponse<String>> importing) {
         await("the import starts writing events").atMost(Duration.ofSeconds(180))
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> {
-                    Long writing = db.queryForObject("select count(*) from pg_stat_activity where application_name = ?"
-                                                             + " and xact_start is not null"
-                                                             + " and lower(query) like 'insert into domain_event_entry%'",
-                                                     Long.class, DOOMED);
+                    Long writing = db.queryForObject(
+                            "select count(*) from pg_stat_activity where application_name = ?"
+                                    + " and xact_start is not null"
+                                    + " and lower(query) like 'insert into domain_event_entry%'",
+                            Long.class, DOOMED);
                     if (writing != null && writing > 0) {
                         return true;
                     }

@@ -110,6 +110,21 @@ public abstract class LedgerHttpTestSupport {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
+    private static final java.util.Set<Class<?>> EXAMPLE_IMPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Imports docs/examples/it-coalition.jsonl once for all the tests of a class with an application of its own;
+     * true when it did so now.
+     */
+    protected boolean importTheExampleOnce() {
+        if (!EXAMPLE_IMPORTED.add(getClass())) {
+            return false;
+        }
+        Response imported = postLines("/api/import", example());
+        org.assertj.core.api.Assertions.assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        return true;
+    }
+
     /** An id no other test uses: the prefix and eight random characters. */
     protected static String uniqueId(String prefix) {
         return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);

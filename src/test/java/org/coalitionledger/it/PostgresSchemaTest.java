@@ -42,7 +42,8 @@ class PostgresSchemaTest extends SharedLedgerHttpTest {
 
         String coalition = uniqueId("counted");
         Response formed = post("/api/coalitions", """
-                {"coalition":"%s","name":"Counted","effectiveDate":"2020-01","source":%s}""".formatted(coalition, SOURCE));
+                {"coalition":"%s","name":"Counted","effectiveDate":"2020-01","source":%s}"""
+                .formatted(coalition, SOURCE));
         assertThat(formed.status()).as(formed.text()).isEqualTo(201);
         for (String party : List.of("LV", "LT", "EE")) {
             assertThat(post("/api/coalitions/" + coalition + "/members", """

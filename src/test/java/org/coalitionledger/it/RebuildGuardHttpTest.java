@@ -1,9 +1,6 @@
 package org.coalitionledger.it;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.sql.Timestamp;
@@ -17,14 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that takes no part in a rebuild (here: a row written as another node would write it, with a target this node's
  * tokens have not reached) refuses reads of that projection, and answers again once the row is gone.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RebuildGuardHttpTest extends LedgerHttpTestSupport {
-
-    @DynamicPropertySource
-    static void ownApplication(DynamicPropertyRegistry registry) {
-        TestDatabase.registerFresh(registry);
-    }
+class RebuildGuardHttpTest extends OwnLedgerHttpTest {
 
     private static final String MEMBERS = "/api/coalitions/it-coalition/members?asOf=2024-06-01"
             + "&knownAt=2100-01-01T00:00:00Z";
