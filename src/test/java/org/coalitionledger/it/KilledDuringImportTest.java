@@ -74,7 +74,7 @@ class KilledDuringImportTest {
                     }
                 });
 
-                String lines = bulkImport();
+                String lines = BulkLines.of("bulk", COALITIONS, JOINS_EACH);
                 CompletableFuture<HttpResponse<String>> importing = CompletableFuture.supplyAsync(
                         () -> doomed.client().post("/api/import", lines, "application/x-ndjson"));
                 awaitInsertOfEvents(db, importing);
@@ -146,21 +146,6 @@ class KilledDuringImportTest {
                     }
                     return false;
                 });
-    }
-
-    /** Coalitions and joins, 100 x 201 lines, in the shape of docs/examples/it-coalition.jsonl. */
-    private static String bulkImport() {
-        StringBuilder lines = new StringBuilder();
-        for (int c = 0; c < COALITIONS; c++) {
-            lines.append(formLine("bulk-" + c)).append('\n');
-            for (int p = 0; p < JOINS_EACH; p++) {
-                lines.append("""
-                        {"command":"JoinCoalition","coalition":"bulk-%d","party":"%s","effectiveDate":"2023-%02d",\
-                        "source":%s}
-                        """.formatted(c, PARTIES.get(p), 1 + p % 12, SOURCE));
-            }
-        }
-        return lines.toString();
     }
 
     private static String formLine(String coalition) {

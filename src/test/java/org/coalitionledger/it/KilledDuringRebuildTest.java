@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,7 +37,6 @@ class KilledDuringRebuildTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "{\"title\":\"Bulk load\"}";
-    private static final List<String> PARTIES = List.of(Locale.getISOCountries());
     private static final int COALITIONS = 30;
     private static final int JOINS_EACH = 200;
     private static final List<String> READS = List.of(
@@ -51,7 +49,7 @@ class KilledDuringRebuildTest {
         List<String> arguments = new ArrayList<>(TestDatabase.arguments(dataDir));
         // one event per transaction while replaying membership, so that the rebuild lasts long enough to be seen
         arguments.add("--axon.eventhandling.processors.membership.batch-size=1");
-        String bulk = bulkImport();
+        String bulk = BulkLines.of("load", COALITIONS, JOINS_EACH);
         long events;
 
         try (LedgerProcess first = LedgerProcess.start(Map.of(), arguments, dir.resolve("first.log"),
@@ -187,23 +185,5 @@ class KilledDuringRebuildTest {
                 .findFirst().map(a -> a.substring("--LEDGER_DB_URL=".length()))
                 .orElse("jdbc:h2:file:" + dataDir.resolve("ledger"));
         return DriverManager.getConnection(url, TestDatabase.postgres() ? TestPostgres.USER : "ledger", "");
-    }
-
-    /** Coalitions and joins in the shape of docs/examples/it-coalition.jsonl. */
-    private static String bulkImport() {
-        StringBuilder lines = new StringBuilder();
-        for (int c = 0; c < COALITIONS; c++) {
-            lines.append("""
-                    {"command":"FormCoalition","coalition":"load-%d","name":"Load %d","effectiveDate":"2020-01",\
-                    "source":%s}
-                    """.formatted(c, c, SOURCE));
-            for (int p = 0; p < JOINS_EACH; p++) {
-                lines.append("""
-                        {"command":"JoinCoalition","coalition":"load-%d","party":"%s","effectiveDate":"2023-%02d",\
-                        "source":%s}
-                        """.formatted(c, PARTIES.get(p), 1 + p % 12, SOURCE));
-            }
-        }
-        return lines.toString();
     }
 }

@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,6 @@ class KilledImportLeavesNoGapTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "{\"title\":\"Bulk load\"}";
-    private static final List<String> PARTIES = List.of(Locale.getISOCountries());
     private static final String NODE = "gapless-node";
 
     @Test
@@ -41,7 +39,7 @@ class KilledImportLeavesNoGapTest {
         if (database != null) {
             arguments.addAll(TestDatabase.postgresArguments(database));
         }
-        String lines = bulkImport(50, 200);
+        String lines = BulkLines.of("bulk", 50, 200);
         long stored;
         try (LedgerProcess node = LedgerProcess.start(Map.of(), arguments, dir.resolve("first.log"),
                                                       Duration.ofSeconds(120))) {
@@ -119,20 +117,4 @@ class KilledImportLeavesNoGapTest {
         }
     }
 
-    private static String bulkImport(int coalitions, int joinsEach) {
-        StringBuilder lines = new StringBuilder();
-        for (int c = 0; c < coalitions; c++) {
-            lines.append("""
-                    {"command":"FormCoalition","coalition":"bulk-%d","name":"Coalition %d","effectiveDate":"2020-01",\
-                    "source":%s}
-                    """.formatted(c, c, SOURCE));
-            for (int p = 0; p < joinsEach; p++) {
-                lines.append("""
-                        {"command":"JoinCoalition","coalition":"bulk-%d","party":"%s","effectiveDate":"2023-%02d",\
-                        "source":%s}
-                        """.formatted(c, PARTIES.get(p), 1 + p % 12, SOURCE));
-            }
-        }
-        return lines.toString();
-    }
 }

@@ -5,11 +5,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.agreement.query.AgreementSummary;
+import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.agreement.query.FindAgreementsQuery;
+import org.coalitionledger.agreement.query.FindCommitmentsOfPartyQuery;
 import org.coalitionledger.coalition.query.CoalitionSummary;
 import org.coalitionledger.coalition.query.FetchCoalitionQuery;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
+import org.coalitionledger.coalition.query.FindMembershipsOfPartyQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
+import org.coalitionledger.coalition.query.PartyMemberships.Membership;
+import org.coalitionledger.coalition.query.PartyMemberships;
+import org.coalitionledger.common.Parties;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,17 +28,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One coalition on a day, with what the coalition and agreement features each know of it. */
+/**
+ * Answers that bring several features together: one coalition with what the coalition and agreement features each
+ * know of it, and one state across the ledger, on a day as known at a moment.
+ */
 @RestController
-@Tag(name = "Coalitions")
-class CoalitionDetailsController {
+class OverviewController {
 
     private final QueryGateway queries;
     private final Clock clock;
 
-    CoalitionDetailsController(QueryGateway queries, Clock clock) {
-        this.clock = clock;
+    OverviewController(QueryGateway queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     /** A coalition on a day: its summary, its members and intending parties, and its agreements. */
@@ -41,6 +49,7 @@ class CoalitionDetailsController {
     }
 
     @GetMapping("/api/coalitions/{coalition}")
+    @Tag(name = "Coalitions")
     @Operation(summary = "One coalition on asOf as known at knownAt: summary, membership and agreements")
     CoalitionDetails coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf,
                                @RequestParam(required = false) String knownAt) {
@@ -55,5 +64,27 @@ class CoalitionDetailsController {
         return new CoalitionDetails(day, known, summary, members,
                                     queries.query(new FindAgreementsQuery(coalition, day, known),
                                                   ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join());
+    }
+
+    /** Where one state stood on {@code asOf}, as the ledger knew it at {@code knownAt}. */
+    record PartyResponse(String party, String name, LocalDate asOf, Instant knownAt, List<Membership> memberships,
+                         List<Membership> intending, List<Commitment> commitments) {
+    }
+
+    @GetMapping("/api/parties/{code}")
+    @Tag(name = "Parties")
+    @Operation(summary = "Every coalition and commitment of one state (ISO 3166-1 alpha-2) on asOf as known at"
+            + " knownAt")
+    PartyResponse party(@PathVariable String code, @RequestParam(required = false) String asOf,
+                        @RequestParam(required = false) String knownAt) {
+        String party = Params.party(code);
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
+        PartyMemberships memberships = queries.query(new FindMembershipsOfPartyQuery(party, day, known),
+                                                     ResponseTypes.instanceOf(PartyMemberships.class)).join();
+        List<Commitment> commitments = queries.query(new FindCommitmentsOfPartyQuery(party, day, known),
+                                                     ResponseTypes.multipleInstancesOf(Commitment.class)).join();
+        return new PartyResponse(party, Parties.nameOf(party), day, known, memberships.memberships(),
+                                 memberships.intending(), commitments);
     }
 }
