@@ -77,6 +77,9 @@ public class AuditSealer {
             seal(false);
         } catch (ForeignKeyException e) {
             log.error("{} This node does not seal until it is restarted with that key.", e.getMessage());
+        } catch (DuplicateKeyException e) {
+            // another node sealed the same positions first (several nodes on one database): nothing is wrong
+            log.info("Another node sealed these events first; sealing starts over from the audit tables");
         } catch (RuntimeException e) {
             log.warn("Sealing failed; it starts over from the audit tables on the next pass", e);
         }
