@@ -1,6 +1,8 @@
 package org.coalitionledger.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.coalitionledger.ui.AuditStatus;
@@ -26,6 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditStaleHttpTest extends OwnLedgerHttpTest {
 
+    /** The failures this test provokes are asserted through verify, readiness and the page, not logged. */
+    private static QuietLoggers quiet;
+
+    @BeforeAll
+    static void quiet() {
+        quiet = QuietLoggers.of("org.coalitionledger.audit.AuditSealer", "org.coalitionledger.web.ApiExceptionHandler");
+    }
+
+    @AfterAll
+    static void loud() {
+        quiet.close();
+    }
+
     @TestConfiguration
     static class Clocks {
         @Bean
@@ -39,9 +54,6 @@ class AuditStaleHttpTest extends OwnLedgerHttpTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.audit.seal-interval", () -> "PT1H");
         registry.add("ledger.audit.gap-timeout", () -> "PT1M");
-        // the failures this test provokes on purpose are asserted through verify, readiness and the page, not logged
-        registry.add("logging.level.org.coalitionledger.audit.AuditSealer", () -> "OFF");
-        registry.add("logging.level.org.coalitionledger.web.ApiExceptionHandler", () -> "OFF");
     }
 
     @Autowired

@@ -1,18 +1,17 @@
 package org.coalitionledger.it;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +27,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DatabaseUnreachableTest extends OwnLedgerHttpTest {
 
     /** The outage this test provokes is asserted through the answers and health, not logged as stack traces. */
-    @DynamicPropertySource
-    static void quietOutage(DynamicPropertyRegistry registry) {
-        for (String logger : List.of("com.zaxxer.hikari", "org.axonframework", "org.springframework.orm",
-                                     "org.springframework.transaction", "org.hibernate", "org.coalitionledger")) {
-            registry.add("logging.level." + logger, () -> "OFF");
-        }
+    private static QuietLoggers quiet;
+
+    @BeforeAll
+    static void quiet() {
+        quiet = QuietLoggers.of("com.zaxxer.hikari.pool.ProxyConnection", "com.zaxxer.hikari.pool.HikariPool",
+                                "org.axonframework.eventhandling.TrackingEventProcessor",
+                                "org.axonframework.eventsourcing.eventstore", "org.springframework.orm",
+                                "org.coalitionledger.web.ApiExceptionHandler", "org.coalitionledger.audit");
+    }
+
+    @AfterAll
+    static void loud() {
+        quiet.close();
     }
 
     @Autowired

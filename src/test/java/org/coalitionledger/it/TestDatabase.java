@@ -63,9 +63,6 @@ public final class TestDatabase {
             registry.add("LEDGER_DB_URL", url::get);
             registry.add("LEDGER_DB_USER", () -> TestPostgres.USER);
             registry.add("LEDGER_DB_PASSWORD", () -> "");
-            // the test JVM stops its PostgreSQL server when it ends, maybe before the last application has closed
-            // its pool: a connection broken then is no finding
-            registry.add("logging.level.com.zaxxer.hikari.pool.ProxyConnection", () -> "ERROR");
         }
     }
 

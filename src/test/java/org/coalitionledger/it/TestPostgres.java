@@ -36,6 +36,10 @@ public final class TestPostgres {
                         .setRegisterShutdownHook(false)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    // test applications still open may lose their connections now: that is no finding
+                    QuietLoggers.of("com.zaxxer.hikari.pool.ProxyConnection", "com.zaxxer.hikari.pool.HikariPool",
+                                    "org.axonframework.eventhandling.TrackingEventProcessor",
+                                    "org.axonframework.eventsourcing.eventstore");
                     try {
                         server.close();
                     } catch (IOException ignored) {
