@@ -1,7 +1,6 @@
 package org.coalitionledger.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +30,17 @@ class AuditStaleHttpTest extends OwnLedgerHttpTest {
     /** The failures this test provokes are asserted through verify, readiness and the page, not logged. */
     private static QuietLoggers quiet;
 
-    @BeforeAll
-    static void quiet() {
+    @BeforeEach
+    void quiet() {
+        // after the application has started: its start sets the configured levels again
         quiet = QuietLoggers.of("org.coalitionledger.audit.AuditSealer", "org.coalitionledger.web.ApiExceptionHandler");
     }
 
     @AfterAll
     static void loud() {
-        quiet.close();
+        if (quiet != null) {
+            quiet.close();
+        }
     }
 
     @TestConfiguration

@@ -1,8 +1,8 @@
 package org.coalitionledger.it;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +29,9 @@ class DatabaseUnreachableTest extends OwnLedgerHttpTest {
     /** The outage this test provokes is asserted through the answers and health, not logged as stack traces. */
     private static QuietLoggers quiet;
 
-    @BeforeAll
-    static void quiet() {
+    @BeforeEach
+    void quiet() {
+        // after the application has started: its start sets the configured levels again
         quiet = QuietLoggers.of("com.zaxxer.hikari.pool.ProxyConnection", "com.zaxxer.hikari.pool.HikariPool",
                                 "org.axonframework.eventhandling.TrackingEventProcessor",
                                 "org.axonframework.eventsourcing.eventstore", "org.springframework.orm",
@@ -39,7 +40,9 @@ class DatabaseUnreachableTest extends OwnLedgerHttpTest {
 
     @AfterAll
     static void loud() {
-        quiet.close();
+        if (quiet != null) {
+            quiet.close();
+        }
     }
 
     @Autowired
