@@ -35,7 +35,8 @@ class DatabaseUnreachableTest extends OwnLedgerHttpTest {
         quiet = QuietLoggers.of("com.zaxxer.hikari.pool.ProxyConnection", "com.zaxxer.hikari.pool.HikariPool",
                                 "org.axonframework.eventhandling.TrackingEventProcessor",
                                 "org.axonframework.eventsourcing.eventstore", "org.springframework.orm",
-                                "org.hibernate.engine.jdbc.spi.SqlExceptionHelper", "org.axonframework.messaging.unitofwork",
+                                "org.hibernate.engine.jdbc.spi.SqlExceptionHelper",
+                                "org.axonframework.messaging.unitofwork",
                                 "org.coalitionledger.web.ApiExceptionHandler", "org.coalitionledger.audit");
     }
 
