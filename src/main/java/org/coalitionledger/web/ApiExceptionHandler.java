@@ -90,7 +90,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         Optional<ResponseEntity<Object>> unavailable = Unavailable.answer(e);
         if (unavailable.isPresent()) {
-            log.warn("Request failed, the database cannot be reached: {}", e.toString());
+            log.warn("Request refused ({}): {}", unavailable.get().getStatusCode(), e.toString());
             return unavailable.get();
         }
         log.error("Unexpected failure", e);

@@ -1,5 +1,6 @@
 package org.coalitionledger.web;
 
+import org.coalitionledger.storage.StorageFull;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,11 @@ final class Unavailable {
 
     /** The answer for a failure of the database, or empty when the failure is something else. */
     static Optional<ResponseEntity<Object>> answer(Throwable failure) {
+        Optional<StorageFull> refused = storageFull(failure);
+        if (refused.isPresent()) {
+            return Optional.of(ApiExceptionHandler.problem(HttpStatus.INSUFFICIENT_STORAGE, "storage",
+                                                           refused.get().getMessage()));
+        }
         if (diskFull(failure)) {
             return Optional.of(ApiExceptionHandler.problem(HttpStatus.INSUFFICIENT_STORAGE, "storage",
                     "the database has no space left to write; nothing was written, retry once space is freed"));
@@ -37,6 +43,16 @@ final class Unavailable {
             return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                                        .body(problem.getBody()));
+        }
+        return Optional.empty();
+    }
+
+    /** The refusal of a write for want of space on the data directory, anywhere in the chain. */
+    static Optional<StorageFull> storageFull(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StorageFull full) {
+                return Optional.of(full);
+            }
         }
         return Optional.empty();
     }
