@@ -38,8 +38,11 @@ final class LedgerProcess implements AutoCloseable {
     /** Starts a node with these environment variables and arguments and waits until it listens. */
     static LedgerProcess start(Map<String, String> environment, List<String> arguments, Path log,
                                Duration timeout) throws IOException, InterruptedException {
+        // C1 only and the serial collector: on two cores a node starts in about half the time, and these tests
+        // check what survives a kill or a restart, not how fast the node runs
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
                 "--server.port=0"));
         command.addAll(arguments);
