@@ -1,5 +1,6 @@
 package org.coalitionledger.audit;
 
+import org.coalitionledger.support.RecordTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -47,12 +48,12 @@ public class SealingWatch {
     public Optional<String> staleReason() {
         String why = failure;
         if (why != null) {
-            return Optional.of("sealing has failed since " + failedAt + ": " + why
+            return Optional.of("sealing has failed since " + RecordTime.shown(failedAt) + ": " + why
                                        + "; events recorded since are not sealed");
         }
         Instant last = lastPassAt;
         if (clock.instant().isAfter(last.plus(allowance))) {
-            return Optional.of("no sealing pass has completed since " + last + ", more than "
+            return Optional.of("no sealing pass has completed since " + RecordTime.shown(last) + ", more than "
                                        + "ledger.audit.gap-timeout plus ledger.audit.seal-interval (" + allowance
                                        + ") ago; events recorded since may not be sealed");
         }

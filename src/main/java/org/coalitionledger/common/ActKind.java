@@ -83,6 +83,23 @@ public enum ActKind {
         return importPhase;
     }
 
+    /**
+     * True when a recorded act of this kind may have its effective date corrected: every act of a party, and a
+     * coalition's formation (as long as no act of the coalition then falls before it). The aggregates refuse the
+     * others, and the pages offer a correction only where this holds.
+     */
+    public boolean correctable() {
+        return this == FormCoalition || retractable();
+    }
+
+    /**
+     * True when a recorded act of this kind may be retracted: the acts of parties. What created a coalition or an
+     * agreement stays, as do corrections and retractions themselves.
+     */
+    public boolean retractable() {
+        return !isCorrection() && this != FormCoalition && this != RegisterAgreement;
+    }
+
     /** True for the acts that change another record: corrections and retractions. */
     public boolean isCorrection() {
         return holder == Holder.RECORD;

@@ -8,17 +8,18 @@ import java.util.Set;
 
 /**
  * An aggregate's book of its records: the record that created it, the party each later record concerns, and which
- * records were retracted. It answers which party a correction or retraction is about, or refuses it by name.
+ * records were retracted. It answers which party a correction or retraction is about, or refuses it by name; what
+ * may be corrected or retracted is {@link ActKind#correctable()} and {@link ActKind#retractable()}.
  */
 public final class RecordBook {
 
-    private final String creation;
+    private final ActKind creation;
     private String creationRecordId;
     private final Map<String, String> partyOfRecord = new HashMap<>();
     private final Set<String> retracted = new HashSet<>();
 
-    /** @param creation how the creating act is called in messages, e.g. "formation" or "registration" */
-    public RecordBook(String creation) {
+    /** @param creation the act that creates the aggregate: a formation or a registration */
+    public RecordBook(ActKind creation) {
         this.creation = creation;
     }
 
@@ -35,14 +36,28 @@ public final class RecordBook {
     }
 
     /**
+     * True when the record is the one that created the aggregate and its date may be corrected (a formation).
+     *
+     * @throws Rejection when it created the aggregate but may not be corrected (a registration)
+     */
+    public boolean isCorrectableCreation(String recordId, String aggregateId) {
+        if (!recordId.equals(creationRecordId)) {
+            return false;
+        }
+        if (!creation.correctable()) {
+            throw refused(recordId, aggregateId, "corrected");
+        }
+        return true;
+    }
+
+    /**
      * The party the record concerns, when it may be corrected or retracted.
      *
      * @throws Rejection when the record created the aggregate, was retracted already, or is not in this book
      */
     public String partyOf(String recordId, String aggregateId) {
         if (recordId.equals(creationRecordId)) {
-            throw Rejection.conflict("recordId", "record '" + recordId + "' is the " + creation + " of "
-                    + aggregateId + ", which cannot be corrected or retracted; only the acts of parties can");
+            throw refused(recordId, aggregateId, creation.correctable() ? "retracted" : "corrected or retracted");
         }
         if (retracted.contains(recordId)) {
             throw Rejection.conflict("recordId", "record '" + recordId + "' has been retracted already");
@@ -54,10 +69,17 @@ public final class RecordBook {
         return party;
     }
 
+    private Rejection refused(String recordId, String aggregateId, String what) {
+        String name = creation == ActKind.FormCoalition ? "formation" : "registration";
+        return Rejection.conflict("recordId", "record '" + recordId + "' is the " + name + " of " + aggregateId
+                + ", which cannot be " + what + "; only the acts of parties can"
+                + (creation.correctable() ? " (and the date of the " + name + ")" : ""));
+    }
+
     /** Equal when it holds the same records (Axon's test fixture compares aggregate state). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof RecordBook that && creation.equals(that.creation)
+        return other instanceof RecordBook that && creation == that.creation
                 && Objects.equals(creationRecordId, that.creationRecordId)
                 && partyOfRecord.equals(that.partyOfRecord) && retracted.equals(that.retracted);
     }

@@ -82,6 +82,11 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
                 .orElseThrow(() -> new IllegalStateException("no act " + recordId + " of " + party));
     }
 
+    /** The acts in effective-date order, as they stand. */
+    public List<Act<K>> acts() {
+        return List.copyOf(acts);
+    }
+
     public void correct(String recordId, PartialDate date) {
         Act<K> old = find(recordId);
         acts.remove(old);
@@ -141,7 +146,8 @@ public abstract class Timeline<K extends Enum<K> & Timeline.Kind> {
                 + problem);
     }
 
-    protected String who() {
+    /** The party in words: "Netherlands (NL)". */
+    public String who() {
         return Parties.nameOf(party) + " (" + party + ")";
     }
 

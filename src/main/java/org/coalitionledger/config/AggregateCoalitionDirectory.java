@@ -9,9 +9,12 @@ import org.coalitionledger.agreement.command.Agreement;
 import org.coalitionledger.coalition.command.Coalition;
 import org.coalitionledger.coalition.command.CoalitionDirectory;
 import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.correction.command.RecordIndex;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,9 +26,11 @@ import java.util.Optional;
 class AggregateCoalitionDirectory implements CoalitionDirectory {
 
     private final ObjectProvider<Configuration> axon;
+    private final ObjectProvider<RecordIndex> recordIndex;
 
-    AggregateCoalitionDirectory(ObjectProvider<Configuration> axon) {
+    AggregateCoalitionDirectory(ObjectProvider<Configuration> axon, ObjectProvider<RecordIndex> recordIndex) {
         this.axon = axon;
+        this.recordIndex = recordIndex;
     }
 
     @Override
@@ -35,6 +40,21 @@ class AggregateCoalitionDirectory implements CoalitionDirectory {
         } catch (IncompatibleAggregateException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public List<DatedAct> agreementActs(String coalition) {
+        List<DatedAct> acts = new ArrayList<>();
+        for (String agreement : recordIndex.getObject().aggregatesOfType("Agreement")) {
+            try {
+                load(Agreement.class, agreement)
+                        .filter(aggregate -> coalition.equals(aggregate.invoke(Agreement::coalition)))
+                        .ifPresent(aggregate -> acts.addAll(aggregate.invoke(Agreement::datedActs)));
+            } catch (IncompatibleAggregateException e) {
+                // not an agreement after all: nothing of this coalition's
+            }
+        }
+        return acts;
     }
 
     @Override

@@ -30,6 +30,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,8 +39,9 @@ import java.time.Clock;
 
 /**
  * Who may do what. The API ({@code /api/**}, the OpenAPI document and Swagger UI) takes HTTP Basic on every request
- * and keeps no session; the web pages take form login with a session and CSRF protection, over the same users. Only
- * the health check is open. Denied requests and failed logins are logged; passwords never are.
+ * and keeps no session (a GET may also use the session of the pages, {@link SignedInDownloads}); the web pages take
+ * form login with a session and CSRF protection, over the same users. Only the health check is open. Denied
+ * requests and failed logins are logged; passwords never are.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -99,7 +102,11 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint())
                         .accessDeniedHandler(apiAccessDenied()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // No session and no cookie authenticate an API request, and CrossSiteWriteFilter refuses every
+                // a GET may use the session of a user signed in on the pages (their download links); writes may not
+                // (the request attribute keeps who called for the request's async and error dispatches)
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SignedInDownloads())))
+                // No session and no cookie authenticate an API write, and CrossSiteWriteFilter refuses every
                 // write whose body type a cross-site form could send (JSON, JSON Lines and CSV need a CORS
                 // preflight, which the ledger never grants): CSRF tokens would protect nothing more here.
                 .csrf(csrf -> csrf.disable())
@@ -114,7 +121,8 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                         "/favicon.svg")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers("/audit", "/audit/**").hasAnyRole(AUDITOR, ADMIN)

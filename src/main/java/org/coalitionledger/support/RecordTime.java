@@ -5,6 +5,8 @@ import org.axonframework.common.DateTimeUtils;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.coalitionledger.common.PartialDate;
 
@@ -21,7 +23,15 @@ public final class RecordTime {
      */
     public static final Instant OPEN = Instant.parse("9999-12-31T00:00:00Z");
 
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     private RecordTime() {
+    }
+
+    /** How a moment is shown to people, on every page and in messages: {@code 2026-12-01 16:07:04 UTC}. */
+    public static String shown(Instant moment) {
+        return moment == null ? "" : SHOWN.format(moment);
     }
 
     public static Instant of(Instant timestamp) {

@@ -1,5 +1,6 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.agreement.query.AgreementSummary;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.history.query.EventLogResponse;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The audit pages, for auditors: the event log (every act, correction and retraction as recorded, newest first)
@@ -61,6 +63,11 @@ class AuditPages {
         model.addAttribute("filters", new Filters(coalition, party, recordedBy, from, to));
         model.addAttribute("errors", errors);
         model.addAttribute("log", log);
+        model.addAttribute("sources", Sources.of(log.entries().stream().map(EventLogResponse.LogEntry::source)
+                .toList()));
+        model.addAttribute("agreementTitles", ledger.agreements(null, TimeQuery.END_OF_TIME, clock.instant())
+                .stream().collect(Collectors.toMap(AgreementSummary::agreement, AgreementSummary::title,
+                                                   (a, b) -> a)));
         model.addAttribute("page", PAGE);
         model.addAttribute("coalitions", ledger.coalitions(LocalDate.of(9999, 1, 1), clock.instant()));
         model.addAttribute("status", status.getIfAvailable(() -> AuditStatus.UNAVAILABLE).report());

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A calendar chart drawn as SVG on the server: one row per party (or agreement), bars for intervals, vertical
  * markers for today and the day shown, and a tick per year. Every bar has a kind drawn with its own pattern, a text
- * label when there is room, and a tooltip, so that no meaning rests on colour alone.
+ * label when there is room, and a tooltip, so that no meaning rests on colour alone. The chart is drawn at its own
+ * width in pixels, one SVG unit a pixel, and scrolls inside its frame on narrow screens: its text is never scaled
+ * down with the screen.
  */
 public final class Chart {
 
@@ -21,8 +23,15 @@ public final class Chart {
     public record Bar(double x, double width, String kind, String text, String tooltip, boolean uncertain) {
     }
 
-    /** A row: its label, where the label links to, and its bars. */
-    public record Row(String label, String href, double y, List<Bar> bars) {
+    /**
+     * A step that lasted no day (intent declared and joined on the same day): a zero-length bar would draw
+     * nothing, so it is drawn as a diamond with its tooltip.
+     */
+    public record Point(double x, String kind, String tooltip) {
+    }
+
+    /** A row: its label, where the label links to, its bars and its points. */
+    public record Row(String label, String href, double y, List<Bar> bars, List<Point> points) {
     }
 
     public record Marker(double x, String text) {
@@ -51,18 +60,24 @@ public final class Chart {
 
     /** Adds a row; {@code bars} may be filled afterwards through {@link #bar}. */
     Row row(String label, String href) {
-        Row row = new Row(label, href, TOP + rows.size() * ROW_HEIGHT, new ArrayList<>());
+        Row row = new Row(label, href, TOP + rows.size() * ROW_HEIGHT, new ArrayList<>(), new ArrayList<>());
         rows.add(row);
         return row;
     }
 
-    /** A bar from {@code start} to {@code end} (exclusive; null for "still lasting"). */
+    /**
+     * A bar from {@code start} to {@code end} (exclusive; null for "still lasting"); a point when it lasted no day.
+     */
     void bar(Row row, LocalDate start, LocalDate end, String kind, String text, String tooltip, boolean uncertain) {
+        if (end != null && !end.isAfter(start)) {
+            row.points().add(new Point(x(start), kind, tooltip));
+            return;
+        }
         double x0 = x(start);
         double x1 = x(end == null ? to : end);
         double width = Math.max(2, x1 - x0);
-        // text goes inside the bar only when it fits (about 7 units per character at the chart's font size)
-        String shown = text.length() * 7 + 8 <= width ? text : "";
+        // text goes inside the bar only when it fits (about 7.6 px per character at the chart's 13 px)
+        String shown = text.length() * 7.6 + 8 <= width ? text : "";
         row.bars().add(new Bar(x0, width, kind, shown, tooltip, uncertain));
     }
 
@@ -70,6 +85,11 @@ public final class Chart {
         if (!day.isBefore(from) && !day.isAfter(to)) {
             markers.add(new Marker(x(day), text));
         }
+    }
+
+    /** True when some row has a point, for the legend. */
+    public boolean hasPoints() {
+        return rows.stream().anyMatch(row -> !row.points().isEmpty());
     }
 
     public List<Row> rows() {

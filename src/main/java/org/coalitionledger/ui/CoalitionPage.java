@@ -9,12 +9,15 @@ import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
 import org.coalitionledger.coalition.query.TimelineResponse.Span;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Precision;
+import org.coalitionledger.common.Source;
 import org.coalitionledger.history.query.HistoryResponse;
+import org.coalitionledger.history.query.HistoryResponse.Entry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A coalition on a day as known at a moment: members, a timeline of each party's intervals, commitments as bars,
@@ -30,6 +34,9 @@ import java.util.List;
  */
 @Controller
 class CoalitionPage {
+
+    /** How many acts the history shows, the latest in effective-date order, until all are asked for. */
+    static final int LATEST_ACTS = 15;
 
     private final Ledger ledger;
     private final Clock clock;
@@ -45,9 +52,28 @@ class CoalitionPage {
     public record Slider(LocalDate first, LocalDate last, long max, long value) {
     }
 
+    /**
+     * The history as the page shows it: the latest acts, or all of them; the addresses that switch between the two
+     * (keeping the day and the record time); and the bibliography of the acts shown.
+     */
+    public record History(List<Entry> entries, int total, boolean all, String allHref, String latestHref,
+                          Sources sources) {
+
+        /** True when some acts are left out. */
+        public boolean partial() {
+            return entries.size() < total;
+        }
+
+        /** True when there is a choice between the latest acts and all of them. */
+        public boolean switchable() {
+            return total > LATEST_ACTS;
+        }
+    }
+
     @GetMapping("/coalitions/{coalition}")
     String coalition(@PathVariable String coalition, @RequestParam(required = false) String asOf,
-                     @RequestParam(required = false) String knownAt, Model model) {
+                     @RequestParam(required = false) String knownAt,
+                     @RequestParam(required = false) String history, Model model) {
         TimeQuery time = TimeQuery.of(asOf, knownAt, clock);
         LocalDate day = time.asOf();
         Instant known = time.knownAt();
@@ -82,9 +108,34 @@ class CoalitionPage {
         model.addAttribute("agreements", agreements);
         model.addAttribute("commitments", onDay);
         model.addAttribute("commitmentChart", commitmentChart(whole, formed, day, today));
-        model.addAttribute("history", ledger.history(coalition, known).map(HistoryResponse::entries)
-                .orElse(List.of()));
+        List<AgreementSummary> everAgreed = ledger.agreements(coalition, TimeQuery.END_OF_TIME, known);
+        model.addAttribute("agreementTitles", everAgreed.stream()
+                .collect(Collectors.toMap(AgreementSummary::agreement, AgreementSummary::title, (a, b) -> a)));
+        model.addAttribute("history", history(coalition, time, asOf, "all".equals(history)));
         return "coalition";
+    }
+
+    private History history(String coalition, TimeQuery time, String asOf, boolean all) {
+        List<Entry> entries = ledger.history(coalition, time.knownAt()).map(HistoryResponse::entries)
+                .orElse(List.of());
+        List<Entry> shown = all || entries.size() <= LATEST_ACTS ? entries
+                : entries.subList(entries.size() - LATEST_ACTS, entries.size());
+        List<Source> citations = new ArrayList<>();
+        for (Entry entry : shown) {
+            citations.add(entry.source());
+            entry.corrections().forEach(correction -> citations.add(correction.source()));
+        }
+        UriComponentsBuilder self = UriComponentsBuilder.fromPath("/coalitions/{coalition}");
+        if (asOf != null && !asOf.isBlank() && !time.errors().containsKey("asOf")) {
+            self.queryParam("asOf", time.asOf());
+        }
+        if (time.pinned()) {
+            self.queryParam("knownAt", time.knownAt());
+        }
+        String latest = self.cloneBuilder().fragment("history").buildAndExpand(coalition).encode().toUriString();
+        String every = self.queryParam("history", "all").fragment("history").buildAndExpand(coalition).encode()
+                .toUriString();
+        return new History(shown, entries.size(), all, every, latest, Sources.of(citations));
     }
 
     private Chart membershipChart(TimelineResponse timeline, LocalDate from, LocalDate to, LocalDate day,
@@ -98,18 +149,10 @@ class CoalitionPage {
             for (Span span : spans) {
                 PartialDate start = PartialDate.parse(span.start());
                 LocalDate end = span.end() == null ? null : PartialDate.parse(span.end()).start();
-                String kind = span.role().name().toLowerCase();
-                String text = switch (span.role()) {
-                    case INTENT -> "intent";
-                    case MEMBER -> "member";
-                    case LEAD -> "lead";
-                };
+                String text = Steps.role(span);
                 String precision = labels.precision(span.startPrecision());
-                String tooltip = party.name() + ": " + text + " from " + span.start()
-                        + (precision.isEmpty() ? "" : " (" + precision + ")")
-                        + (span.end() == null ? ", still" : " until " + span.end());
-                chart.bar(row, start.start(), end, kind, (precision.isEmpty() ? "" : "≈ ") + text, tooltip,
-                          span.startPrecision() != Precision.DAY);
+                chart.bar(row, start.start(), end, text, (precision.isEmpty() ? "" : "≈ ") + text,
+                          Steps.tooltip(party.name(), span, precision), span.startPrecision() != Precision.DAY);
             }
         }
         chart.marker(today, "today");

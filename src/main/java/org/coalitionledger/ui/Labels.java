@@ -2,13 +2,12 @@ package org.coalitionledger.ui;
 
 import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.Precision;
+import org.coalitionledger.support.RecordTime;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Words for what the pages show, used from the templates as {@code @labels}: acts, precision markers, links that
@@ -16,9 +15,6 @@ import java.time.format.DateTimeFormatter;
  */
 @Component("labels")
 public class Labels {
-
-    private static final DateTimeFormatter RECORD_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** What an act did, in a few words. */
     public String act(String command) {
@@ -38,9 +34,19 @@ public class Labels {
         return precision != null && precision != Precision.DAY;
     }
 
-    /** A record time as shown on the pages. */
+    /** A record time as shown on the pages: {@code 2026-12-01 16:07:04 UTC} ({@link RecordTime#shown}). */
     public String time(Instant instant) {
-        return instant == null ? "" : RECORD_TIME.format(instant);
+        return RecordTime.shown(instant);
+    }
+
+    /** True when an act of this kind may have its date corrected: the same rule as the aggregates'. */
+    public boolean correctable(String command) {
+        return ActKind.ofCommand(command).map(ActKind::correctable).orElse(false);
+    }
+
+    /** True when an act of this kind may be retracted: the same rule as the aggregates'. */
+    public boolean retractable(String command) {
+        return ActKind.ofCommand(command).map(ActKind::retractable).orElse(false);
     }
 
     /** Only absolute http and https URLs become links; anything else is shown as text. */

@@ -1,5 +1,6 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.agreement.query.AgreementSummary;
 import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.coalition.query.CoalitionSummary;
 import org.coalitionledger.coalition.query.PartyMemberships;
@@ -20,6 +21,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** One state across the ledger: its coalitions and commitments on a day, and over time. */
 @Controller
@@ -71,32 +74,35 @@ class PartyPage {
             from = start.isBefore(from) ? start : from;
             to = commitment.end().isAfter(to) ? commitment.end() : to;
         }
+        Map<String, String> titles = ledger.agreements(null, TimeQuery.END_OF_TIME, time.knownAt()).stream()
+                .collect(Collectors.toMap(AgreementSummary::agreement, AgreementSummary::title, (a, b) -> a));
         Chart chart = new Chart(from.minusDays(30), to.plusDays(60));
+        List<Path> paths = new ArrayList<>();
         for (Lane lane : lanes) {
             Chart.Row row = chart.row(lane.coalition().name(), "/coalitions/" + lane.coalition().coalition());
             List<Span> spans = new ArrayList<>(lane.spans());
             spans.sort(Comparator.comparing(span -> span.role().ordinal()));
             for (Span span : spans) {
-                String text = span.role().name().toLowerCase();
+                String text = Steps.role(span);
                 String precision = labels.precision(span.startPrecision());
                 chart.bar(row, PartialDate.parse(span.start()).start(),
                           span.end() == null ? null : PartialDate.parse(span.end()).start(), text,
                           (precision.isEmpty() ? "" : "≈ ") + text,
-                          lane.coalition().name() + ": " + text + " from " + span.start()
-                                  + (precision.isEmpty() ? "" : " (" + precision + ")")
-                                  + (span.end() == null ? ", still" : " until " + span.end()),
+                          Steps.tooltip(lane.coalition().name(), span, precision),
                           span.startPrecision() != Precision.DAY);
             }
+            paths.add(new Path(lane.coalition(), Steps.path(lane.spans())));
         }
         for (Commitment commitment : allCommitments) {
             PartialDate start = PartialDate.parse(commitment.start());
             boolean withdrawn = commitment.withdrawalRecordId() != null;
-            Chart.Row row = chart.row("agreement " + commitment.agreement(), "/coalitions/" + commitment.coalition());
+            String title = titles.getOrDefault(commitment.agreement(), commitment.agreement());
+            Chart.Row row = chart.row(title, "/coalitions/" + commitment.coalition());
             String precision = labels.precision(start.precision());
             chart.bar(row, start.start(), commitment.end(), withdrawn ? "withdrawn" : "committed",
                       (precision.isEmpty() ? "" : "≈ ") + (withdrawn ? "withdrawn" : "committed") + " until "
                               + commitment.end(),
-                      commitment.agreement() + ": from " + commitment.start() + " until " + commitment.end()
+                      title + ": from " + commitment.start() + " until " + commitment.end()
                               + (withdrawn ? " (withdrawn)" : ""),
                       start.precision() != Precision.DAY);
         }
@@ -111,7 +117,14 @@ class PartyPage {
         model.addAttribute("memberships", memberships);
         model.addAttribute("commitments", commitments);
         model.addAttribute("chart", chart);
+        model.addAttribute("paths", paths);
+        model.addAttribute("agreementTitles", titles);
+        model.addAttribute("everCommitted", !allCommitments.isEmpty());
         return "party";
+    }
+
+    /** The party's steps in one coalition, in words: "declared intent 2024-02-01, joined 2024-02-01". */
+    public record Path(CoalitionSummary coalition, String steps) {
     }
 
     /** One coalition's intervals of the party. */

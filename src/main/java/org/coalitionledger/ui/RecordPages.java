@@ -6,6 +6,7 @@ import org.coalitionledger.web.RejectionStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coalitionledger.agreement.query.AgreementSummary;
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.Parties;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
@@ -146,7 +147,7 @@ class RecordPages {
     String recordForm(@PathVariable String coalition, @PathVariable String recordId, @PathVariable String kind,
                       Model model, HttpServletRequest request) {
         FormKind form = kind(kind, RECORD_ACTS);
-        recordContext(coalition, recordId, model);
+        recordContext(coalition, recordId, form, model);
         return show(form, recordId, model, request);
     }
 
@@ -155,7 +156,7 @@ class RecordPages {
                         @ModelAttribute("form") ActForm form, Model model, Principal principal,
                         HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         FormKind formKind = kind(kind, RECORD_ACTS);
-        recordContext(coalition, recordId, model);
+        recordContext(coalition, recordId, formKind, model);
         return submit(formKind, recordId, form, model, principal, request, response, redirect);
     }
 
@@ -213,12 +214,23 @@ class RecordPages {
         model.addAttribute("agreement", found);
     }
 
-    private void recordContext(String coalition, String recordId, Model model) {
+    /** The act a correction or retraction form is about; refused, as the API would, when it may not be changed. */
+    private void recordContext(String coalition, String recordId, FormKind form, Model model) {
         context(coalition, model);
         Entry entry = ledger.history(coalition, clock.instant()).stream().flatMap(history -> history.entries().stream())
                 .filter(candidate -> candidate.recordId().equals(recordId)).findFirst()
                 .orElseThrow(() -> Rejection.notFound("recordId", "no record '" + Text.clip(recordId)
                         + "' in this coalition's history"));
+        ActKind act = ActKind.ofCommand(entry.command()).orElseThrow();
+        boolean allowed = form == FormKind.CORRECTION ? act.correctable() : act.retractable();
+        if (!allowed) {
+            throw Rejection.conflict("recordId", "this act (" + act.label() + ") cannot be "
+                    + (form == FormKind.CORRECTION ? "corrected: only the dates of the acts of parties and of a"
+                    + " coalition's formation can" : "retracted: only the acts of parties can"));
+        }
+        if (entry.retracted()) {
+            throw Rejection.conflict("recordId", "record '" + recordId + "' has been retracted already");
+        }
         model.addAttribute("entry", entry);
     }
 }

@@ -3,6 +3,7 @@ package org.coalitionledger.ui;
 import org.coalitionledger.audit.AuditService;
 import org.coalitionledger.audit.SealingWatch;
 import org.coalitionledger.audit.Verification;
+import org.coalitionledger.support.RecordTime;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -59,8 +60,11 @@ class VerifiedAuditStatus implements AuditStatus {
     private Report fresh(Instant now) {
         Verification.Result result = audit.verify();
         List<String> details = new ArrayList<>();
-        details.add("Verified at " + now + ": " + result.checkedRecords() + " records checked, " + result.pending()
-                            + " recorded moments ago and not yet sealed (pending).");
+        long pending = result.pending();
+        details.add("Verified at " + RecordTime.shown(now) + ": " + result.checkedRecords() + " records checked; "
+                            + (pending == 0 ? "every record is sealed."
+                : pending + (pending == 1 ? " record was" : " records were")
+                + " recorded moments ago and will be sealed shortly (pending)."));
         details.add(result.verifiedCheckpoints() + " of " + result.checkpoints() + " signed checkpoints verified"
                             + (result.latestCheckpoint() == null ? "."
                 : "; the latest covers " + result.latestCheckpoint().treeSize() + " records, root "

@@ -144,10 +144,45 @@ class TimeTravelHttpTest extends SharedLedgerHttpTest {
         assertThat(unknown.json().get("field").asText()).isEqualTo("recordId");
         String id = newCoalition();
         String formation = get("/api/coalitions/" + id + "/history").json().at("/entries/0/recordId").asText();
-        assertThat(correct(formation, "2019").status()).isEqualTo(409);
+        assertThat(retract(formation).status()).isEqualTo(409);
         Response future = correct(formation, "2999");
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.json().get("field").asText()).isEqualTo("effectiveDate");
+        Response registered = post("/api/agreements", """
+                {"agreement":"%s-agreement","coalition":"%s","title":"Agreement","commitmentTerm":"P1Y",
+                 "effectiveDate":"2020-06","source":%s}""".formatted(id, id, SOURCE));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registration = correct(registered.json().get("recordId").asText(), "2020-07");
+        assertThat(registration.status()).isEqualTo(409);
+        assertThat(registration.json().get("detail").asText()).contains("is the registration of");
+    }
+
+    @Test
+    void theFormationMovesUntilAnActOfTheCoalitionWouldFallBeforeIt() {
+        String id = newCoalition();
+        String formation = get("/api/coalitions/" + id + "/history").json().at("/entries/0/recordId").asText();
+        act("/api/coalitions/" + id + "/members", "PL", "2021-05-01");
+        assertThat(post("/api/agreements", """
+                {"agreement":"%s-agreement","coalition":"%s","title":"Agreement","commitmentTerm":"P1Y",
+                 "source":%s}""".formatted(id, id, SOURCE)).status()).isEqualTo(201);
+        String signature = act("/api/agreements/" + id + "-agreement/signatures", "PL", "2021-02-01");
+
+        Response earlier = correct(formation, "2019-11");
+        assertThat(earlier.status()).as(earlier.text()).isEqualTo(201);
+        assertThat(get("/api/coalitions/" + id).json().at("/coalition/formedOn").asText()).isEqualTo("2019-11");
+
+        Response afterTheSignature = correct(formation, "2021-03");
+        assertThat(afterTheSignature.status()).isEqualTo(409);
+        assertThat(afterTheSignature.json().get("field").asText()).isEqualTo("effectiveDate");
+        assertThat(afterTheSignature.json().get("detail").asText())
+                .contains("signature of Poland (PL) under " + id + "-agreement", signature);
+        Response afterTheJoin = correct(formation, "2021-06");
+        assertThat(afterTheJoin.status()).isEqualTo(409);
+        assertThat(afterTheJoin.json().get("detail").asText()).contains("join of Poland (PL)");
+        assertThat(correct(formation, "2021-01-15").status()).isEqualTo(201);
+        assertThat(get("/api/coalitions/" + id + "/history").json().get("entries"))
+                .filteredOn(entry -> entry.get("recordId").asText().equals(formation))
+                .singleElement().satisfies(entry -> assertThat(entry.get("corrections")).hasSize(2));
     }
 
     @Test

@@ -228,9 +228,56 @@ class BrowserTest extends SharedLedgerHttpTest {
                 assertThat(((Number) overflow).intValue()).as(page[0] + " scrolls sideways").isLessThanOrEqualTo(1);
                 Browser.screenshot(browser, page[1]);
             }
+            // the charts scroll inside their frame, their text drawn at its own size rather than shrunk to fit
+            browser.get(url(IT + "?asOf=2024-06-01"));
+            for (String chart : List.of("membership-chart", "commitment-chart")) {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Number> drawn = (java.util.Map<String, Number>) ((JavascriptExecutor) browser)
+                        .executeScript("""
+                                var svg = document.getElementById(arguments[0]);
+                                var label = svg.querySelector('text.label');
+                                var frame = svg.closest('.chart-wrap');
+                                return {font: parseFloat(getComputedStyle(label).fontSize),
+                                        scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+                                        height: label.getBoundingClientRect().height,
+                                        hidden: frame.scrollWidth - frame.clientWidth};""", chart);
+                assertThat(drawn.get("font").doubleValue()).as(chart + " font size").isGreaterThanOrEqualTo(12);
+                assertThat(drawn.get("scale").doubleValue()).as(chart + " scale").isGreaterThanOrEqualTo(0.99);
+                assertThat(drawn.get("height").doubleValue()).as(chart + " label height, px")
+                        .isGreaterThanOrEqualTo(12);
+                assertThat(drawn.get("hidden").doubleValue()).as(chart + " scrolls in its frame").isPositive();
+            }
+            Browser.screenshot(browser, "12-phone-chart");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    @Test
+    @Order(6)
+    void aSameDayIntentAndJoinIsAMarkerAndTheFullHistoryOpensOnRequest() {
+        logIn(browser, TestUsers.VIEWER);
+        browser.get(url(IT + "?asOf=2024-06-01"));
+        // the example's United Kingdom declared intent and joined on 2024-02-14: a diamond on its row
+        WebElement marker = browser.findElement(By.cssSelector("#membership-chart .point-intent path"));
+        assertThat(marker.isDisplayed()).isTrue();
+        assertThat(marker.getRect().getWidth()).isGreaterThanOrEqualTo(10);
+        assertThat(marker.findElement(By.xpath("..")).findElement(By.tagName("title")).getAttribute("textContent"))
+                .contains("United Kingdom: declared intent on 2024-02-14 and joined the same day");
+
+        int latest = browser.findElements(By.cssSelector("#history tbody tr")).size();
+        assertThat(latest).isEqualTo(CoalitionPage.LATEST_ACTS);
+        browser.findElement(By.id("history-all")).click();
+        wait(browser).until(ExpectedConditions.urlContains("history=all"));
+        assertThat(browser.getCurrentUrl()).contains("asOf=2024-06-01");
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr")).size()).isGreaterThan(latest);
+        assertThat(browser.findElements(By.cssSelector("#history ol.sources li"))).hasSize(
+                (int) browser.findElements(By.cssSelector("#history ol.sources li")).stream()
+                        .map(WebElement::getText).distinct().count());
+        Browser.screenshot(browser, "13-full-history");
+        browser.findElement(By.id("history-latest")).click();
+        wait(browser).until(d -> !d.getCurrentUrl().contains("history=all"));
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(latest);
     }
 
     /** Opens a page as ADMIN, logging in again if the session was lost on the way, so that checks see the page. */

@@ -47,7 +47,19 @@ final class PageSession {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+        return get(path, "text/html");
+    }
+
+    /** A GET with this session's cookie and the given Accept header, as a link or a script would send it. */
+    HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build());
+    }
+
+    /** A JSON POST with this session's cookie and nothing else: no Basic credentials, no CSRF token. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /**

@@ -162,7 +162,7 @@ class PagesHttpTest extends SharedLedgerHttpTest {
                 String page = session.get(path).body();
                 assertThat(page).as(path).doesNotContain(SCRIPT).doesNotContain("\"><script>");
             }
-            assertThat(session.get(IT).body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            assertThat(session.get(IT + "?history=all").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
             assertThat(session.get("/audit").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         }
     }
@@ -251,6 +251,173 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         HttpResponse<String> page = PageSession.of(TestUsers.VIEWER, port).get("/coalitions/no-such-coalition");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("unknown coalition");
+    }
+
+    @Test
+    void theHistoryOffersOnlyWhatTheApiAccepts() {
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        String page = recorder.get(IT + "?history=all").body();
+        String formation = row(page, "FormCoalition");
+        assertThat(formation).contains("Correct date").doesNotContain("Retract");
+        assertThat(row(page, "RegisterAgreement")).doesNotContain("Correct date", "Retract");
+        assertThat(row(page, "SignAgreement")).contains("Correct date", "Retract");
+        assertThat(row(page, "JoinCoalition")).contains("Correct date", "Retract");
+
+        String formationId = jdbc.queryForObject("select record_id from history_entry where coalition_id = ? and"
+                                                 + " command = 'FormCoalition'", String.class, COALITION);
+        String registrationId = jdbc.queryForObject("select record_id from history_entry where coalition_id = ?"
+                                                    + " and command = 'RegisterAgreement'", String.class, COALITION);
+        String records = "/record/" + COALITION + "/records/";
+        HttpResponse<String> correctFormation = recorder.get(records + formationId + "/correction");
+        assertThat(correctFormation.statusCode()).isEqualTo(200);
+        String entry = correctFormation.body().substring(correctFormation.body().indexOf("<div class=\"entry\">"));
+        entry = entry.substring(0, entry.indexOf("</div>"));
+        assertThat(entry).contains("formed IT Coalition</strong><span>, effective 2024-01</span>")
+                .doesNotContain("—").doesNotContainPattern("\\s,");
+        assertThat(recorder.get(records + formationId + "/retraction").statusCode()).isEqualTo(409);
+        assertThat(recorder.get(records + registrationId + "/correction").statusCode()).isEqualTo(409);
+        assertThat(recorder.get(records + registrationId + "/retraction").statusCode()).isEqualTo(409);
+    }
+
+    /** The history row of the first act of this command on a coalition page. */
+    private static String row(String page, String command) {
+        String row = page.substring(page.indexOf("data-command=\"" + command + "\""));
+        return row.substring(0, row.indexOf("</tr>"));
+    }
+
+    @Test
+    void aSameDayIntentAndJoinIsAMarkerAndAPath() {
+        // the example's United Kingdom declared intent and joined on 2024-02-14
+        PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
+        String coalition = viewer.get(IT).body();
+        String timeline = coalition.substring(coalition.indexOf("id=\"membership-chart\""));
+        timeline = timeline.substring(0, timeline.indexOf("</svg>"));
+        assertThat(timeline).contains("class=\"point point-intent\"",
+                                      "United Kingdom: declared intent on 2024-02-14 and joined the same day");
+        assertThat(coalition).contains("a step that lasted no day");
+        String party = viewer.get("/parties/GB").body();
+        assertThat(party).contains("declared intent 2024-02-14, joined 2024-02-14", "class=\"point point-intent\"");
+    }
+
+    @Test
+    void aPartyWithoutCommitmentSaysItHasNone() {
+        // the United Kingdom joined the example's coalition but signed none of its agreements
+        PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
+        assertThat(viewer.get("/parties/GB").body())
+                .contains("United Kingdom has no commitment under any agreement in the ledger.")
+                .doesNotContain("No commitment had started");
+        assertThat(viewer.get("/parties/EE?asOf=2024-01-01").body()).contains("No commitment had started by this day");
+    }
+
+    @Test
+    void theHistoryShowsTheLatestActsAndOffersTheRest() {
+        PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
+        String latest = viewer.get(IT + "?asOf=2024-06-01").body();
+        long total = jdbc.queryForObject("select count(*) from history_entry where coalition_id = ? and"
+                                         + " target_record_id is null", Long.class, COALITION);
+        assertThat(total).isGreaterThan(CoalitionPage.LATEST_ACTS);
+        assertThat(count(latest, "<tr id=\"record-")).isEqualTo(CoalitionPage.LATEST_ACTS);
+        assertThat(latest).contains("Show the full history (" + total + " acts)",
+                                    "href=\"/coalitions/pages-it?asOf=2024-06-01&amp;history=all#history\"");
+        String all = viewer.get(IT + "?asOf=2024-06-01&history=all").body();
+        assertThat(count(all, "<tr id=\"record-")).isEqualTo(total);
+        assertThat(all).contains("Show only the latest acts", "name=\"history\" value=\"all\"");
+    }
+
+    @Test
+    void eachSourceIsListedOnceAndCitedByNumber() {
+        String page = PageSession.of(TestUsers.VIEWER, port).get(IT + "?history=all").body();
+        // every act of the example cites the same report
+        assertThat(count(page, "Members Of IT Coalition In Support Of Ukraine Sign Cooperation Agreement"))
+                .isEqualTo(1);
+        assertThat(count(page, "<li id=\"source-1\"")).isEqualTo(1);
+        assertThat(count(page, "href=\"#source-1\"")).isGreaterThan(20);
+        String audit = PageSession.of(TestUsers.AUDITOR, port).get("/audit?coalition=" + COALITION).body();
+        assertThat(count(audit, "Sign Cooperation Agreement")).isEqualTo(1);
+        assertThat(count(audit, "href=\"#source-1\"")).isGreaterThan(20);
+    }
+
+    @Test
+    void agreementsGoByTitleTimesByOneFormatAndTheWordingReads() {
+        PageSession auditor = PageSession.of(TestUsers.AUDITOR, port);
+        String estonia = auditor.get("/parties/EE?asOf=2024-06-01").body();
+        assertThat(estonia).contains("Cooperation agreement of the IT coalition")
+                .doesNotContain("agreement " + COALITION);
+        assertThat(estonia).containsPattern("active, \\d+ days left").doesNotContainPattern("active\\s+,");
+        assertThat(auditor.get(IT + "?asOf=2024-06-01").body()).containsPattern("active, \\d+ days left")
+                .doesNotContainPattern("\\d\\s+\\.").doesNotContainPattern("active\\s+,");
+        String audit = auditor.get("/audit?coalition=" + COALITION).body();
+        assertThat(audit).containsPattern("Verified at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC")
+                .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z")
+                .doesNotContain("0 recorded moments ago")
+                .contains("(Cooperation agreement of the IT coalition)");
+        for (String path : List.of("/", IT, "/parties/EE", "/audit", "/login")) {
+            assertThat(auditor.get(path).body()).as(path).contains("<link rel=\"icon\" type=\"image/svg+xml\""
+                                                                  + " href=\"/favicon.svg\">");
+        }
+        HttpResponse<String> icon = PageSession.anonymous(port).get("/favicon.svg", "image/svg+xml,*/*");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+    }
+
+    @Test
+    void dateFieldsAreIsoTextFields() {
+        PageSession auditor = PageSession.of(TestUsers.AUDITOR, port);
+        for (String path : List.of("/", IT, "/parties/EE", "/audit")) {
+            String page = auditor.get(path).body();
+            assertThat(page).as(path).doesNotContain("type=\"date\"");
+        }
+        assertThat(auditor.get(IT + "?asOf=2024-01-15").body())
+                .contains("<input type=\"text\" id=\"asOf\" name=\"asOf\" value=\"2024-01-15\"",
+                          "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"", "placeholder=\"YYYY-MM-DD\"",
+                          "aria-describedby=\"asOf-hint\"", "<p class=\"hint\" id=\"asOf-hint\">YYYY-MM-DD");
+        assertThat(auditor.get("/audit").body()).contains("aria-describedby=\"f-from-hint\"",
+                                                          "aria-describedby=\"f-to-hint\"");
+    }
+
+    @Test
+    void anUnknownAddressIsOurPageForBrowsersAndAProblemForApiClients() {
+        PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
+        HttpResponse<String> page = viewer.get("/no-such-page");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains(">Not found</h1>", "there is no page at this address", "/css/ledger.css");
+        HttpResponse<String> json = viewer.get("/no-such-page", "application/json");
+        assertThat(json.statusCode()).isEqualTo(404);
+        assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> api = viewer.get("/api/no-such-thing", "text/html");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aSignedInSessionDownloadsButDoesNotWriteThroughTheApi() {
+        PageSession auditor = PageSession.of(TestUsers.AUDITOR, port);
+        for (String download : List.of("/api/audit/bundle", "/api/audit/report?coalition=" + COALITION,
+                                        "/api/export")) {
+            HttpResponse<String> answer = auditor.get(download, "*/*");
+            assertThat(answer.statusCode()).as(download).isEqualTo(200);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as(download).isEmpty();
+        }
+        PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
+        assertThat(viewer.get("/api/export", "*/*").statusCode()).as("roles still hold").isEqualTo(403);
+        assertThat(viewer.get("/api/coalitions/" + COALITION, "application/json").statusCode()).isEqualTo(200);
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        long before = eventCount(COALITION);
+        HttpResponse<String> write = recorder.postJson("/api/coalitions/" + COALITION + "/intents",
+                                                       "{\"party\":\"MT\",\"effectiveDate\":\"2024-04-01\","
+                                                       + "\"source\":" + SOURCE + "}");
+        assertThat(write.statusCode()).as("a write needs Basic credentials, not the session").isEqualTo(401);
+        assertThat(eventCount(COALITION)).isEqualTo(before);
+        assertThat(PageSession.anonymous(port).get("/api/export", "*/*").statusCode()).isEqualTo(401);
+    }
+
+    private static long count(String text, String part) {
+        long count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static Map<String, String> join(String party, String date) {

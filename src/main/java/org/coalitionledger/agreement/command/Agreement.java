@@ -10,6 +10,7 @@ import org.coalitionledger.agreement.event.AgreementSigned;
 import org.coalitionledger.agreement.event.AgreementWithdrawn;
 import org.coalitionledger.agreement.event.SignatoryAct;
 import org.coalitionledger.coalition.command.CoalitionDirectory;
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.RecordBook;
@@ -25,7 +26,9 @@ import org.coalitionledger.correction.event.RecordRetracted;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -45,8 +48,10 @@ public class Agreement {
     private String id;
     private String coalition;
     private Period term;
+    private PartialDate registeredOn;
+    private String registrationRecordId;
     private final Map<String, CommitmentTimeline> parties = new HashMap<>();
-    private final RecordBook records = new RecordBook("registration");
+    private final RecordBook records = new RecordBook(ActKind.RegisterAgreement);
     private long actCount;
 
     /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
@@ -144,6 +149,29 @@ public class Agreement {
         }
     }
 
+    /** The coalition this agreement belongs to, for the {@link CoalitionDirectory}. */
+    public String coalition() {
+        return coalition;
+    }
+
+    /**
+     * Every dated act of this agreement (its registration when dated, the acts of its parties), for the
+     * {@link CoalitionDirectory}: a coalition's formation may not be moved after any of them.
+     */
+    public List<CoalitionDirectory.DatedAct> datedActs() {
+        List<CoalitionDirectory.DatedAct> acts = new ArrayList<>();
+        if (registeredOn != null) {
+            acts.add(new CoalitionDirectory.DatedAct(registrationRecordId, "registration of " + id, registeredOn));
+        }
+        for (CommitmentTimeline timeline : parties.values()) {
+            for (Act<Kind> act : timeline.acts()) {
+                acts.add(new CoalitionDirectory.DatedAct(act.recordId(), act.kind().label() + " of "
+                        + timeline.who() + " under " + id, act.date()));
+            }
+        }
+        return acts;
+    }
+
     private CommitmentTimeline timelineOf(String party) {
         return parties.computeIfAbsent(party, p -> new CommitmentTimeline(id, p, term));
     }
@@ -153,6 +181,8 @@ public class Agreement {
         id = event.agreement();
         coalition = event.coalition();
         term = Period.parse(event.commitmentTerm());
+        registeredOn = event.effectiveDate();
+        registrationRecordId = event.recordId();
         records.created(event.recordId());
     }
 

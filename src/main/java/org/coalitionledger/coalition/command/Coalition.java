@@ -12,6 +12,7 @@ import org.coalitionledger.coalition.event.IntentDeclared;
 import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.Checks;
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.RecordBook;
 import org.coalitionledger.common.Rejection;
@@ -46,7 +47,7 @@ public class Coalition {
     private String id;
     private PartialDate formedOn;
     private final Map<String, MembershipTimeline> parties = new HashMap<>();
-    private final RecordBook records = new RecordBook("formation");
+    private final RecordBook records = new RecordBook(ActKind.FormCoalition);
     private long actCount;
 
     /** Axon needs a no-argument constructor to rebuild the aggregate from its events. */
@@ -123,15 +124,50 @@ public class Coalition {
      * correction's record id. {@link RecordRouting} brings it here when the record is this coalition's.
      */
     @CommandHandler(commandName = CORRECT)
-    String correct(CorrectRecord command, Clock clock) {
+    String correct(CorrectRecord command, CoalitionDirectory directory, Clock clock) {
         command.checkInput();
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
+        if (records.isCorrectableCreation(command.recordId(), id)) {
+            return correctFormation(command, date, directory);
+        }
         String party = records.partyOf(command.recordId(), id);
         notBeforeFormation(date);
         PartialDate previous = parties.get(party).checkCorrection(command.recordId(), date);
         apply(new RecordCorrected(command.correctionId(), command.recordId(), id, null, party, date, previous,
                                   command.reason(), command.source()));
         return command.correctionId();
+    }
+
+    /**
+     * Moves the formation to {@code date}, unless an act of the coalition (of one of its parties, or of one of its
+     * agreements) would then fall before it: that act is named.
+     */
+    private String correctFormation(CorrectRecord command, PartialDate date, CoalitionDirectory directory) {
+        if (formedOn.text().equals(date.text())) {
+            throw Rejection.conflict("effectiveDate", "record '" + command.recordId() + "' is already dated " + date);
+        }
+        String action = "correcting the formation of " + id + " from " + formedOn + " to " + date;
+        for (MembershipTimeline timeline : parties.values()) {
+            for (Act<Kind> act : timeline.acts()) {
+                if (act.date().latest().isBefore(date.start())) {
+                    throw beforeFormation(action, "the " + act.kind().label() + " of " + timeline.who(), act.date(),
+                                          act.recordId());
+                }
+            }
+        }
+        for (CoalitionDirectory.DatedAct act : directory.agreementActs(id)) {
+            if (act.date().latest().isBefore(date.start())) {
+                throw beforeFormation(action, "the " + act.description(), act.date(), act.recordId());
+            }
+        }
+        apply(new RecordCorrected(command.correctionId(), command.recordId(), id, null, null, date, formedOn,
+                                  command.reason(), command.source()));
+        return command.correctionId();
+    }
+
+    private static Rejection beforeFormation(String action, String what, PartialDate date, String recordId) {
+        return Rejection.conflict("effectiveDate", action + " would put " + what + " recorded for " + date
+                + " (record " + recordId + ") before the formation");
     }
 
     /**
@@ -194,7 +230,12 @@ public class Coalition {
 
     @EventSourcingHandler
     void on(RecordCorrected event) {
-        parties.get(event.party()).correct(event.correctedRecordId(), event.effectiveDate());
+        if (event.party() == null) {
+            // only the formation is corrected without a party
+            formedOn = event.effectiveDate();
+        } else {
+            parties.get(event.party()).correct(event.correctedRecordId(), event.effectiveDate());
+        }
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package org.coalitionledger.coalition.command;
 
 import org.coalitionledger.common.PartialDate;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,16 @@ public interface CoalitionDirectory {
 
     /** When the coalition was formed, or empty when no such coalition exists. */
     Optional<PartialDate> formedOn(String coalition);
+
+    /**
+     * Every dated act of the coalition's agreements (their registrations and the acts of their parties), so that
+     * a correction of the formation can be refused when one of them would fall before it.
+     */
+    List<DatedAct> agreementActs(String coalition);
+
+    /** An act held by another aggregate, with what it was, in words, for messages. */
+    record DatedAct(String recordId, String description, PartialDate date) {
+    }
 
     /** True when a coalition or an agreement already uses this id. */
     boolean isTaken(String id);

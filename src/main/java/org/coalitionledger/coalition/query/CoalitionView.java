@@ -65,6 +65,12 @@ class CoalitionView {
         return PartialDate.parse(formedOn);
     }
 
+    /** The formation as corrected. */
+    void formedOn(PartialDate date) {
+        this.formedOn = date.text();
+        this.formedStart = date.start();
+    }
+
     boolean knownAt(Instant knownAt) {
         return !knownFrom.isAfter(knownAt);
     }

@@ -96,7 +96,13 @@ public class MembershipProjection {
 
     @EventHandler
     void on(RecordCorrected event, @Timestamp Instant recordedAt) {
-        if (event.agreement() == null && event.party() != null) {
+        if (event.agreement() == null && event.party() == null) {
+            // the formation moved; the view holds the date as now known (see docs/ui.md)
+            coalitions.findById(event.coalition()).ifPresent(view -> {
+                view.formedOn(event.effectiveDate());
+                coalitions.save(view);
+            });
+        } else if (event.agreement() == null) {
             write(writes -> writes.move(event.coalition(), event.party(), event.correctedRecordId(),
                                         event.effectiveDate(), RecordTime.of(recordedAt)));
         }

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +63,22 @@ public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>>
         List<Location> found = jdbc.query("select aggregate_type, aggregate_id from record_index where record_id = ?",
                                           (rs, n) -> new Location(rs.getString(1), rs.getString(2)), recordId);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The ids of every aggregate of one type that holds a record, those of a unit of work still running included.
+     * It reads the whole index: meant for rare checks (a coalition's formation moved), not for every command.
+     */
+    public Set<String> aggregatesOfType(String aggregateType) {
+        Set<String> ids = new TreeSet<>(jdbc.queryForList(
+                "select distinct aggregate_id from record_index where aggregate_type = ?", String.class,
+                aggregateType));
+        if (CurrentUnitOfWork.isStarted()) {
+            pending(CurrentUnitOfWork.get()).values().stream()
+                    .filter(location -> location.aggregateType().equals(aggregateType))
+                    .forEach(location -> ids.add(location.aggregateId()));
+        }
+        return ids;
     }
 
     @Override

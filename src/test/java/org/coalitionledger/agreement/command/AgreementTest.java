@@ -219,6 +219,16 @@ class AgreementTest {
     }
 
     @Test
+    void cannotCorrectTheRegistration() {
+        fixture.given(REGISTERED)
+               .when(toThisAgreement(new CorrectRecord("r0", "2024-02-14", "dated after all", SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("is the registration of " + ID
+                                                      + ", which cannot be corrected or retracted"))
+               .expectNoEvents();
+    }
+
+    @Test
     void canRetractAWithdrawal() {
         fixture.given(REGISTERED, signed("r1", "EE", "2024-02-14"), withdrawn("r2", "EE", "2025-01-01"))
                .when(toThisAgreement(new RetractRecord("r2", "never happened", SOURCE, "x1")))

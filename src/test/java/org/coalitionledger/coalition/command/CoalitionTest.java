@@ -354,6 +354,65 @@ class CoalitionTest {
     }
 
     @Test
+    void canCorrectFormationDate() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"))
+               .when(toThisCoalition(new CorrectRecord("r0", "2023-10-12", "the founding meeting", SOURCE, "c1")))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload("c1")
+               .expectEvents(new RecordCorrected("c1", "r0", ID, null, null, PartialDate.parse("2023-10-12"),
+                                                 PartialDate.parse("2023-09"), "the founding meeting", SOURCE));
+    }
+
+    @Test
+    void correctedFormationDateGuardsLaterActs() {
+        fixture.given(FORMED, new RecordCorrected("c1", "r0", ID, null, null, PartialDate.parse("2023-12"),
+                                                  PartialDate.parse("2023-09"), "the founding meeting", SOURCE))
+               .when(new JoinCoalition(ID, "NL", "2023-11", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("before it-coalition was formed (2023-12)"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotMoveFormationAfterAnAct() {
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"), joined("r2", "EE", "2023-11-20"))
+               .when(toThisCoalition(new CorrectRecord("r0", "2023-12", "a later meeting", SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("would put the join of Estonia (EE) recorded for 2023-11-20"
+                                                      + " (record r2) before the formation"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotMoveFormationAfterAnActOfItsAgreements() {
+        directory.withAgreementAct(ID, new CoalitionDirectory.DatedAct(
+                "s1", "signature of Estonia (EE) under it-agreement", PartialDate.parse("2023-10-02")));
+        fixture.given(FORMED)
+               .when(toThisCoalition(new CorrectRecord("r0", "2023-11", "a later meeting", SOURCE, "c1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("the signature of Estonia (EE) under it-agreement recorded"
+                                                      + " for 2023-10-02 (record s1)"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canMoveFormationUpToAnImpreciseAct() {
+        // a join dated "2024-01" may have been on 2024-01-31, so the formation may move into January
+        fixture.given(FORMED, joined("r1", "NL", "2024-01"))
+               .when(toThisCoalition(new CorrectRecord("r0", "2024-01-20", "a later meeting", SOURCE, "c1")))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotRetractTheFormation() {
+        fixture.given(FORMED)
+               .when(toThisCoalition(new RetractRecord("r0", "never happened", SOURCE, "x1")))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("is the formation of it-coalition, which cannot be retracted"))
+               .expectNoEvents();
+    }
+
+    @Test
     void canRetractADeparture() {
         fixture.given(FORMED, joined("r1", "NL", "2024-01"), left("r2", "NL", "2024-06"))
                .when(toThisCoalition(new RetractRecord("r2", "recorded for the wrong state", SOURCE, "x1")))
