@@ -19,6 +19,9 @@ public final class Checks {
     public static final int MAX_NOTES = 4_000;
     public static final int MAX_URL = 2_048;
     public static final int MAX_FOCUS_AREAS = 50;
+    /** Every date the ledger takes, of an act or of a question, lies in these years. */
+    public static final int FIRST_YEAR = 1;
+    public static final int LAST_YEAR = 9999;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{2,64}");
     private static final Pattern TERM = Pattern.compile("P(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?");
@@ -45,7 +48,8 @@ public final class Checks {
         }
         if (!Parties.isKnown(value)) {
             throw Rejection.invalid(field, field + " '" + Text.clip(value)
-                    + "' is not an ISO 3166-1 alpha-2 country code (two upper-case letters such as NL)");
+                    + "' is not an ISO 3166-1 alpha-2 country code (two upper-case letters such as NL)"
+                    + Parties.hintFor(value).map(hint -> "; " + hint).orElse(""));
         }
         return value;
     }
@@ -107,13 +111,25 @@ public final class Checks {
         return date;
     }
 
-    /** A date of any time: YYYY-MM-DD, YYYY-MM or YYYY. */
+    /** A date of any time the ledger covers: YYYY-MM-DD, YYYY-MM or YYYY, in the years 0001 to 9999. */
     public static PartialDate date(String field, String value) {
+        PartialDate date;
         try {
-            return PartialDate.parse(value);
+            date = PartialDate.parse(value);
         } catch (IllegalArgumentException e) {
             throw Rejection.invalid(field, field + ": " + e.getMessage());
         }
+        inYears(field, date.start());
+        return date;
+    }
+
+    /** A day in the years the ledger covers, {@link #FIRST_YEAR} to {@link #LAST_YEAR}; the same for acts and asOf. */
+    public static LocalDate inYears(String field, LocalDate day) {
+        if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+            throw Rejection.invalid(field, field + " must lie in the years " + String.format("%04d", FIRST_YEAR)
+                    + " to " + LAST_YEAR);
+        }
+        return day;
     }
 
     /** A commitment term: an ISO-8601 period of years, months and days, longer than zero, such as P6Y. */
@@ -136,8 +152,11 @@ public final class Checks {
         }
     }
 
-    /** A source citation with a title or a URL; a URL must be http or https. */
-    public static Source source(Source source) {
+    /**
+     * A source citation with a title or a URL; a URL must be http or https; {@code publishedOn}, if given, a date
+     * not after {@code today}.
+     */
+    public static Source source(Source source, LocalDate today) {
         if (source == null) {
             throw Rejection.invalid("source", "source is required: give at least its title or url");
         }
@@ -148,7 +167,11 @@ public final class Checks {
         }
         optionalText("source.publisher", source.publisher(), MAX_TITLE);
         if (source.publishedOn() != null) {
-            date("source.publishedOn", source.publishedOn());
+            PartialDate published = date("source.publishedOn", source.publishedOn());
+            if (published.start().isAfter(today)) {
+                throw Rejection.invalid("source.publishedOn", "source.publishedOn " + source.publishedOn()
+                        + " is in the future; a source is cited once it has been published");
+            }
         }
         optionalText("source.quote", source.quote(), MAX_NOTES);
         return source;

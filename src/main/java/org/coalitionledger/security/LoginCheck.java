@@ -21,10 +21,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Checks a user name and password, in front of the bcrypt check: refuses logins that are throttled, counts and logs
- * failures (never the password), and remembers a successful check for a few minutes so that an API client sending
+ * failures (never the password; a name that is no user's only as "unknown user", since it may be a password typed
+ * into the wrong field), and remembers a successful check for a few minutes so that an API client sending
  * HTTP Basic on every request does not pay for bcrypt each time. The remembered key is an HMAC of the password under
  * a random key made at start, never the password.
  */
@@ -36,6 +38,7 @@ final class LoginCheck implements AuthenticationProvider {
     private static final Logger log = LoggerFactory.getLogger(LoginCheck.class);
 
     private final AuthenticationProvider passwords;
+    private final Predicate<String> isUser;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final byte[] key = new byte[32];
@@ -44,8 +47,10 @@ final class LoginCheck implements AuthenticationProvider {
     private record Remembered(Authentication authentication, Instant until) {
     }
 
-    LoginCheck(AuthenticationProvider passwords, LoginThrottle throttle, Clock clock) {
+    /** {@code isUser} says whether a name is a user's (as the user store matches it), for the log only. */
+    LoginCheck(AuthenticationProvider passwords, Predicate<String> isUser, LoginThrottle throttle, Clock clock) {
         this.passwords = passwords;
+        this.isUser = isUser;
         this.throttle = throttle;
         this.clock = clock;
         new SecureRandom().nextBytes(key);
@@ -66,8 +71,8 @@ final class LoginCheck implements AuthenticationProvider {
         }
         Duration wait = throttle.wait(user, address);
         if (!wait.isZero()) {
-            log.warn("Login refused for user '{}' from {}: throttled for {} s after failed logins", Text.clip(user),
-                     address, wait.toSeconds());
+            log.warn("Login refused for {} from {}: throttled for {} s after failed logins", named(user), address,
+                     wait.toSeconds());
             throw new LoginThrottledException(wait);
         }
         Authentication authenticated;
@@ -75,7 +80,7 @@ final class LoginCheck implements AuthenticationProvider {
             authenticated = passwords.authenticate(attempt);
         } catch (AuthenticationException failed) {
             throttle.failed(user, address);
-            log.warn("Failed login for user '{}' from {}", Text.clip(user), address);
+            log.warn("Failed login for {} from {}", named(user), address);
             throw failed;
         }
         throttle.succeeded(user);
@@ -89,6 +94,11 @@ final class LoginCheck implements AuthenticationProvider {
             remembered.put(rememberKey, new Remembered(authenticated, now.plus(REMEMBER)));
         }
         return authenticated;
+    }
+
+    /** A user's name as the log shows it: "user 'ada'", or "unknown user" for a name that is no user's. */
+    private String named(String user) {
+        return user != null && isUser.test(user) ? "user '" + Text.clip(user) + "'" : "unknown user";
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Map;
 /** Problem details written by filters, which answer before any controller (and its exception handler) is reached. */
 final class Problems {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** With Spring's mix-in, as the API's own answers: {@code errors} beside {@code detail}, not under "properties". */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private Problems() {
     }

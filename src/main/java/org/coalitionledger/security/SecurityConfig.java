@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,6 +33,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,7 +69,16 @@ class SecurityConfig {
                                                 Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        return new ProviderManager(new LoginCheck(passwords, new LoginThrottle(properties.throttle(), clock), clock));
+        return new ProviderManager(new LoginCheck(passwords, name -> isUser(users, name),
+                                                  new LoginThrottle(properties.throttle(), clock), clock));
+    }
+
+    private static boolean isUser(UserDetailsService users, String name) {
+        try {
+            return users.loadUserByUsername(name) != null;
+        } catch (UsernameNotFoundException e) {
+            return false;
+        }
     }
 
     @Bean
@@ -76,6 +87,21 @@ class SecurityConfig {
                 new BodyLimitFilter(properties.maxBody().toBytes(), properties.maxImportBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Requests that Spring Security's firewall refuses before any filter chain (a path with {@code ..}, {@code ;},
+     * {@code //} or an encoded {@code %}, {@code .} or {@code /}; a header it does not accept) are answered like
+     * every other error, with a problem detail that says what is wrong, not with the servlet's default error body.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests() {
+        return (request, response, rejected) -> {
+            String detail = RejectedRequests.detail(rejected);
+            log.info("Refused {} {} from {}: {}", request.getMethod(), Text.clip(request.getRequestURI()),
+                     request.getRemoteAddr(), detail);
+            Problems.write(response, HttpStatus.BAD_REQUEST, detail);
+        };
     }
 
     /** The API: HTTP Basic, no session, answers in problem details. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
+import org.coalitionledger.web.JsonInput;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -26,7 +27,8 @@ import java.util.Optional;
 public final class ExportTrailer {
 
     static final String END = "end";
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Duplicate keys refused, as on every line of an import ({@link JsonInput}). */
+    private static final ObjectMapper JSON = JsonInput.strict(JsonMapper.builder().build());
 
     private ExportTrailer() {
     }

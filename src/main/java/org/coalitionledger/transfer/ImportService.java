@@ -22,6 +22,7 @@ import org.coalitionledger.recording.ActBody;
 import org.coalitionledger.recording.ActCatalog;
 import org.coalitionledger.recording.ProjectionBarrier;
 import org.coalitionledger.recording.Recorder;
+import org.coalitionledger.web.JsonInput;
 import org.coalitionledger.web.JsonProblems;
 import org.coalitionledger.web.Requests;
 import org.slf4j.Logger;
@@ -69,10 +70,11 @@ public class ImportService {
     private final ProjectionBarrier barrier;
     private final ActCatalog catalog;
     private final Requests requests;
-    private final ObjectMapper json = JsonMapper.builder()
+    /** Read as request bodies are: unknown fields, duplicate keys and numbers for text refused ({@link JsonInput}). */
+    private final ObjectMapper json = JsonInput.strict(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+            .build());
 
     ImportService(Recorder recorder, TransactionManager transactions, ProjectionBarrier barrier,
                   ActCatalog catalog, Requests requests) {
@@ -274,7 +276,7 @@ public class ImportService {
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw Rejection.invalid(null, "not a JSON object: " + Text.clip(e.getOriginalMessage()));
+            throw JsonProblems.rejection(e);
         }
         if (!(node instanceof ObjectNode object)) {
             throw Rejection.invalid(null, "each line must be a JSON object");

@@ -16,6 +16,7 @@ import org.coalitionledger.correction.event.RecordRetracted;
 import org.coalitionledger.recording.ProjectionBarrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -38,9 +39,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the unit of work has committed it waits, off that thread, until the projections show the new acts before it sends
  * one {@code act} event per coalition; the page then fetches its fresh parts. Emitters are removed when they
  * complete, time out or fail, and a comment every 20 s finds clients that have gone.
+ * <p>
+ * At shutdown it ends every open stream first (it stops in the earliest lifecycle phase, before the web server's
+ * graceful shutdown, which would otherwise wait for these never-ending requests until its timeout) and refuses new
+ * ones; a page's browser reconnects by itself once a node is back. A stream that reaches its timeout is ended
+ * quietly too.
  */
 @Component
-class LiveUpdates {
+class LiveUpdates implements SmartLifecycle {
 
     private static final String PENDING_FLUSH = LiveUpdates.class.getName() + ".flush";
     /** At most this many pages listen at once; more are refused rather than allowed to hold threads and memory. */
@@ -60,6 +66,7 @@ class LiveUpdates {
     });
 
     private final Registration subscription;
+    private volatile boolean running;
 
     LiveUpdates(ProjectionBarrier barrier, EventBus events) {
         this.barrier = barrier;
@@ -69,6 +76,9 @@ class LiveUpdates {
 
     /** A new listener for one coalition, or empty when too many are listening already. */
     java.util.Optional<SseEmitter> listen(String coalition) {
+        if (!running) {
+            return java.util.Optional.empty();
+        }
         if (count.incrementAndGet() > MAX_LISTENERS) {
             count.decrementAndGet();
             return java.util.Optional.empty();
@@ -77,8 +87,19 @@ class LiveUpdates {
         listeners.computeIfAbsent(coalition, id -> ConcurrentHashMap.newKeySet()).add(emitter);
         Runnable remove = () -> remove(coalition, emitter);
         emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
+        // completing it on timeout ends the stream as an answer; left open, Spring MVC would answer the timeout with
+        // an error that it cannot write to an event stream, and log both
+        emitter.onTimeout(() -> {
+            remove.run();
+            emitter.complete();
+        });
         emitter.onError(error -> remove.run());
+        if (!running) {
+            // stopped while this one was being set up
+            remove.run();
+            emitter.complete();
+            return java.util.Optional.of(emitter);
+        }
         try {
             emitter.send(SseEmitter.event().comment("listening to " + coalition));
         } catch (IOException e) {
@@ -159,12 +180,44 @@ class LiveUpdates {
         }
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream, and refuses new ones, before the web server waits for open requests to end. */
+    @Override
+    public void stop() {
+        running = false;
+        int closed = 0;
+        for (Map.Entry<String, Set<SseEmitter>> entry : listeners.entrySet()) {
+            for (SseEmitter emitter : Set.copyOf(entry.getValue())) {
+                remove(entry.getKey(), emitter);
+                emitter.complete();
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            log.info("Closed {} live stream(s) of open coalition pages", closed);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The earliest phase to stop in: before the web server's graceful shutdown. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
     @PreDestroy
     void close() {
+        stop();
         subscription.cancel();
         executor.shutdownNow();
-        listeners.forEach((coalition, emitters) -> emitters.forEach(SseEmitter::complete));
-        listeners.clear();
         log.debug("Live updates closed");
     }
 

@@ -10,13 +10,17 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Reads query parameters with errors that name them, and the caller who records an act. */
 public final class Params {
 
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** The same years as every date ({@link Checks#inYears}). */
+    private static final Instant EARLIEST = LocalDate.of(Checks.FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+    private static final Instant LATEST = LocalDate.of(Checks.LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC)
+            .toInstant().minusSeconds(1);
 
     private Params() {
     }
@@ -36,10 +40,7 @@ public final class Params {
         } catch (DateTimeParseException e) {
             throw Rejection.invalid(name, name + " '" + Text.clip(value) + "' is not a date of the form YYYY-MM-DD");
         }
-        if (day.getYear() < 1 || day.getYear() > 9999) {
-            throw Rejection.invalid(name, name + " must lie in the years 0001 to 9999");
-        }
-        return day;
+        return Checks.inYears(name, day);
     }
 
     /** A moment to answer for, as the ledger knew it then: an ISO-8601 instant; now when absent. */
@@ -55,7 +56,8 @@ public final class Params {
                     + "' is not an instant of the form 2024-02-01T12:00:00Z");
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw Rejection.invalid("knownAt", "knownAt must lie in the years 0001 to 9999");
+            throw Rejection.invalid("knownAt", "knownAt must lie in the years " + String.format("%04d",
+                    Checks.FIRST_YEAR) + " to " + Checks.LAST_YEAR);
         }
         return instant;
     }

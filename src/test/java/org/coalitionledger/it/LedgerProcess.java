@@ -28,10 +28,12 @@ final class LedgerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final LedgerClient client;
+    private final int port;
 
     private LedgerProcess(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
+        this.port = port;
         this.client = new LedgerClient(port);
     }
 
@@ -74,12 +76,25 @@ final class LedgerProcess implements AutoCloseable {
         return client;
     }
 
+    int port() {
+        return port;
+    }
+
     long pid() {
         return process.pid();
     }
 
     String log() {
         return read(log);
+    }
+
+    /**
+     * SIGTERM, as an operator or a service manager stops a node: the process closes down in order. True when it
+     * has exited within the timeout (it is left running otherwise, for {@link #close} to kill).
+     */
+    boolean terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** SIGKILL: the process ends at once, without closing anything. */

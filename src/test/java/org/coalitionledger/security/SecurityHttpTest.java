@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,9 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityHttpTest extends LedgerHttpTestSupport {
 
+    /** A user of this class's own, whose logins the throttle may lock without hindering the other tests. */
+    private static final TestUser CASEY = new TestUser("casey", "pw-casey-" + System.nanoTime(), "VIEWER");
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         TestDatabase.registerFresh(registry);
+        int index = TestUsers.ALL.size();
+        registry.add("ledger.security.users[" + index + "].name", CASEY::name);
+        registry.add("ledger.security.users[" + index + "].password",
+                     () -> new BCryptPasswordEncoder(4).encode(CASEY.password()));
+        registry.add("ledger.security.users[" + index + "].roles", CASEY::role);
     }
 
     @LocalServerPort
@@ -85,6 +94,28 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
         assertThat(output.getAll()).contains("Failed login for user '" + TestUsers.AUDITOR.name() + "'")
                 .contains("Login refused for user '" + TestUsers.AUDITOR.name() + "'")
                 .doesNotContain("not-the-password-x9").doesNotContain(TestUsers.AUDITOR.password());
+    }
+
+    @Test
+    void failedLoginsCountPerUserWhateverTheCaseOfTheName(CapturedOutput output) {
+        for (String spelling : new String[]{"Casey", "cASEY", "CASEY"}) {
+            TestUser wrong = new TestUser(spelling, "not-caseys-password", "VIEWER");
+            assertThat(send(wrong, HttpMethod.GET, "/api/coalitions", null, null).status()).as(spelling)
+                    .isEqualTo(401);
+        }
+        Response refused = send(CASEY, HttpMethod.GET, "/api/coalitions", null, null);
+        assertThat(refused.status()).as("three failures of one user under three spellings").isEqualTo(429);
+        assertThat(output.getAll()).contains("Failed login for user 'cASEY'")
+                .contains("Login refused for user 'casey'");
+    }
+
+    @Test
+    void aNameThatIsNoUsersIsLoggedOnlyAsUnknownUser(CapturedOutput output) {
+        String typedIntoTheNameField = "Tr0ub4dor-" + System.nanoTime();
+        TestUser mistaken = new TestUser(typedIntoTheNameField, "", "VIEWER");
+        assertThat(send(mistaken, HttpMethod.GET, "/api/coalitions", null, null).status()).isEqualTo(401);
+        assertThat(output.getAll()).containsPattern("Failed login for unknown user from [0-9a-f.:]+\\R")
+                .doesNotContain(typedIntoTheNameField);
     }
 
     @Test

@@ -66,7 +66,7 @@ public class Agreement {
         Checks.term("commitmentTerm", command.commitmentTerm());
         PartialDate effective = command.effectiveDate() == null
                 ? null : Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
-        Source source = Checks.source(command.source());
+        Source source = Checks.source(command.source(), LocalDate.now(clock));
         Checks.notes(command.notes());
         Checks.text("recordId", command.recordId(), Checks.MAX_ID);
         PartialDate formedOn = directory.formedOn(command.coalition()).orElseThrow(
@@ -102,7 +102,7 @@ public class Agreement {
                           String recordId, CoalitionDirectory directory, Function<PartialDate, SignatoryAct> event) {
         Checks.party("party", party);
         PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate, today);
-        Checks.source(source);
+        Checks.source(source, today);
         Checks.notes(notes);
         Checks.text("recordId", recordId, Checks.MAX_ID);
         directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
@@ -117,7 +117,7 @@ public class Agreement {
      */
     @CommandHandler(commandName = CORRECT)
     String correct(CorrectRecord command, CoalitionDirectory directory, Clock clock) {
-        command.checkInput();
+        command.checkInput(LocalDate.now(clock));
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
         String party = records.partyOf(command.recordId(), id);
         directory.formedOn(coalition).ifPresent(formedOn -> notBeforeFormation(date, formedOn, coalition));
@@ -132,8 +132,8 @@ public class Agreement {
      * id. {@link RecordRouting} brings it here when the record is this agreement's.
      */
     @CommandHandler(commandName = RETRACT)
-    String retract(RetractRecord command) {
-        command.checkInput();
+    String retract(RetractRecord command, Clock clock) {
+        command.checkInput(LocalDate.now(clock));
         String party = records.partyOf(command.recordId(), id);
         parties.get(party).checkRetraction(command.recordId());
         apply(new RecordRetracted(command.retractionId(), command.recordId(), coalition, id, party,

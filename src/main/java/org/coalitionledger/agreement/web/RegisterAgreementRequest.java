@@ -20,7 +20,7 @@ public record RegisterAgreementRequest(String agreement, String coalition, Strin
               .check(() -> Checks.term("commitmentTerm", commitmentTerm))
               .checkIfPresent(effectiveDate,
                               () -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
-              .check(() -> Checks.source(source))
+              .check(() -> Checks.source(source, checks.today()))
               .check(() -> Checks.notes(notes));
     }
 

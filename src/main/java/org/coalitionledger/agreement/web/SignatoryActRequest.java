@@ -19,7 +19,7 @@ public record SignatoryActRequest(String agreement, String party, String effecti
         checks.check(() -> Checks.text("agreement", agreement, Checks.MAX_ID))
               .check(() -> Checks.party("party", party))
               .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
-              .check(() -> Checks.source(source))
+              .check(() -> Checks.source(source, checks.today()))
               .check(() -> Checks.notes(notes));
     }
 

@@ -61,7 +61,7 @@ public class Coalition {
         Checks.optionalText("parentGroup", command.parentGroup(), Checks.MAX_TITLE);
         Checks.focusAreas("focusAreas", command.focusAreas());
         PartialDate effective = Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
-        Source source = Checks.source(command.source());
+        Source source = Checks.source(command.source(), LocalDate.now(clock));
         Checks.notes(command.notes());
         Checks.text("recordId", command.recordId(), Checks.MAX_ID);
         if (directory.isTaken(command.coalition())) {
@@ -110,7 +110,7 @@ public class Coalition {
                           String recordId, Function<PartialDate, PartyAct> event) {
         Checks.party("party", party);
         PartialDate date = Checks.effectiveDate("effectiveDate", effectiveDate, today);
-        Checks.source(source);
+        Checks.source(source, today);
         Checks.notes(notes);
         Checks.text("recordId", recordId, Checks.MAX_ID);
         notBeforeFormation(date);
@@ -125,7 +125,7 @@ public class Coalition {
      */
     @CommandHandler(commandName = CORRECT)
     String correct(CorrectRecord command, CoalitionDirectory directory, Clock clock) {
-        command.checkInput();
+        command.checkInput(LocalDate.now(clock));
         PartialDate date = Checks.effectiveDate("effectiveDate", command.effectiveDate(), LocalDate.now(clock));
         if (records.isCorrectableCreation(command.recordId(), id)) {
             return correctFormation(command, date, directory);
@@ -175,8 +175,8 @@ public class Coalition {
      * record id. {@link RecordRouting} brings it here when the record is this coalition's.
      */
     @CommandHandler(commandName = RETRACT)
-    String retract(RetractRecord command) {
-        command.checkInput();
+    String retract(RetractRecord command, Clock clock) {
+        command.checkInput(LocalDate.now(clock));
         String party = records.partyOf(command.recordId(), id);
         parties.get(party).checkRetraction(command.recordId());
         apply(new RecordRetracted(command.retractionId(), command.recordId(), id, null, party, command.reason(),

@@ -21,7 +21,7 @@ public record FormCoalitionRequest(String coalition, String name, String parentG
               .check(() -> Checks.optionalText("parentGroup", parentGroup, Checks.MAX_TITLE))
               .check(() -> Checks.focusAreas("focusAreas", focusAreas))
               .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
-              .check(() -> Checks.source(source))
+              .check(() -> Checks.source(source, checks.today()))
               .check(() -> Checks.notes(notes));
     }
 

@@ -21,7 +21,7 @@ public record PartyActRequest(String coalition, String party, String effectiveDa
         checks.check(() -> Checks.text("coalition", coalition, Checks.MAX_ID))
               .check(() -> Checks.party("party", party))
               .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
-              .check(() -> Checks.source(source))
+              .check(() -> Checks.source(source, checks.today()))
               .check(() -> Checks.notes(notes));
     }
 

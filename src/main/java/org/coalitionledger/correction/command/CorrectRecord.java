@@ -3,6 +3,8 @@ package org.coalitionledger.correction.command;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Source;
 
+import java.time.LocalDate;
+
 /**
  * Corrects the effective date (and with it the precision) of a recorded act. History is not rewritten: the
  * correction is a record of its own, with its reason and source; answers known before it still see the old date.
@@ -14,9 +16,9 @@ public record CorrectRecord(String recordId, String effectiveDate, String reason
                             String correctionId) {
 
     /** What every correction needs, whichever aggregate holds the record; the date is that aggregate's to check. */
-    public void checkInput() {
+    public void checkInput(LocalDate today) {
         Checks.text("correctionId", correctionId, Checks.MAX_ID);
         Checks.text("reason", reason, Checks.MAX_NOTES);
-        Checks.source(source);
+        Checks.source(source, today);
     }
 }

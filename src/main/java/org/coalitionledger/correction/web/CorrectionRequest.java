@@ -18,7 +18,7 @@ public record CorrectionRequest(String recordId, String effectiveDate, String re
         checks.check(() -> Checks.text("recordId", recordId, Checks.MAX_ID))
               .check(() -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
               .check(() -> Checks.text("reason", reason, Checks.MAX_NOTES))
-              .check(() -> Checks.source(source));
+              .check(() -> Checks.source(source, checks.today()));
     }
 
     public CorrectionRequest atRecord(String pathId) {

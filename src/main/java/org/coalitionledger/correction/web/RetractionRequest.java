@@ -16,7 +16,7 @@ public record RetractionRequest(String recordId, String reason, Source source) i
     public void check(FieldChecks checks) {
         checks.check(() -> Checks.text("recordId", recordId, Checks.MAX_ID))
               .check(() -> Checks.text("reason", reason, Checks.MAX_NOTES))
-              .check(() -> Checks.source(source));
+              .check(() -> Checks.source(source, checks.today()));
     }
 
     public RetractionRequest atRecord(String pathId) {
