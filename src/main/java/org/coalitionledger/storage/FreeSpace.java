@@ -20,7 +20,8 @@ public class FreeSpace {
     private final Path dataDir;
     private final long minFree;
 
-    FreeSpace(@Value("${ledger.data-dir}") String dataDir, @Value("${ledger.storage.min-free:100MB}") DataSize minFree) {
+    FreeSpace(@Value("${ledger.data-dir}") String dataDir,
+              @Value("${ledger.storage.min-free:100MB}") DataSize minFree) {
         this.dataDir = Path.of(dataDir);
         this.minFree = minFree.toBytes();
     }
