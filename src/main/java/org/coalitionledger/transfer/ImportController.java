@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coalitionledger.transfer.ImportService.ImportResult;
+import org.coalitionledger.web.JsonProblems;
 import org.coalitionledger.web.Params;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,11 +65,15 @@ class ImportController {
         if (result.ok()) {
             return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(result);
         }
+        // a key given twice makes a line ambiguous, malformed rather than refused by a rule: 400, as in a body
+        HttpStatus status = result.errors().stream()
+                .anyMatch(error -> error.message().startsWith(JsonProblems.DUPLICATE_KEY))
+                ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_ENTITY, result.errors().size() + " of " + result.lines()
+                status, result.errors().size() + " of " + result.lines()
                         + " lines cannot be imported; nothing was written");
         problem.setTitle("Import rejected");
         problem.setProperty("errors", result.errors());
-        return ResponseEntity.unprocessableEntity().body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
  */
 public final class JsonProblems {
 
+    /** How the message of a key given twice begins: such input is malformed, a 400 wherever it comes. */
+    public static final String DUPLICATE_KEY = "duplicate key ";
+
+
     /** Jackson's words for a key given twice (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$", Pattern.DOTALL);
     /** Jackson's words for a passed limit: "exceeds the maximum allowed (1000, from `…getMaxNestingDepth()`)". */
@@ -75,7 +79,7 @@ public final class JsonProblems {
                     String key = duplicate.group(1);
                     JsonParser parser = parse.getProcessor();
                     String parent = parser == null ? "" : path(parser.getParsingContext().getParent());
-                    return Rejection.invalid(parent.isEmpty() ? key : parent + "." + key, "duplicate key \""
+                    return Rejection.invalid(parent.isEmpty() ? key : parent + "." + key, DUPLICATE_KEY + "\""
                             + Text.clip(key) + "\"" + (parent.isEmpty() ? "" : " in " + Text.clip(parent))
                             + ": each key may be given once in an object");
                 }

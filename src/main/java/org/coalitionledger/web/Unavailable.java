@@ -19,7 +19,7 @@ import java.util.Optional;
  * them in their own exceptions): the database cannot be reached is {@code 503 Service Unavailable} with
  * {@code Retry-After}; its disk is full is {@code 507 Insufficient Storage}.
  */
-final class Unavailable {
+public final class Unavailable {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -27,7 +27,7 @@ final class Unavailable {
     }
 
     /** The answer for a failure of the database, or empty when the failure is something else. */
-    static Optional<ResponseEntity<Object>> answer(Throwable failure) {
+    public static Optional<ResponseEntity<Object>> answer(Throwable failure) {
         Optional<StorageFull> refused = storageFull(failure);
         if (refused.isPresent()) {
             return Optional.of(ApiExceptionHandler.problem(HttpStatus.INSUFFICIENT_STORAGE, "storage",

@@ -1,5 +1,6 @@
 package org.coalitionledger.it;
 
+import org.coalitionledger.ui.PageSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,8 +18,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +62,14 @@ class DiskFullTest extends LedgerHttpTestSupport {
     @BeforeEach
     void quiet() {
         // after the application has started: its start sets the configured levels again
-        quiet = QuietLoggers.of("org.coalitionledger.web.ApiExceptionHandler");
+        quiet = QuietLoggers.of("org.coalitionledger.web.ApiExceptionHandler", "org.coalitionledger.ui.PageErrors");
     }
 
     @Autowired
     private HealthContributorRegistry health;
+
+    @LocalServerPort
+    private int port;
 
     @Test
     void writesAreRefusedWith507WhileTheDiskIsFullAndTakenAgainOnceSpaceReturns() throws IOException {
@@ -86,6 +93,14 @@ class DiskFullTest extends LedgerHttpTestSupport {
             assertThat(((HealthIndicator) health.getContributor("storage")).health().getStatus()).as("which check")
                     .isEqualTo(Status.DOWN);
             assertThat(get("/api/coalitions/before-full").status()).as("reads go on").isEqualTo(200);
+
+            PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+            HttpResponse<String> form = recorder.post("/record/coalition", recorder.token("/record/coalition"),
+                    Map.of("coalition", "form-while-full", "name", "Form", "effectiveDate", "2024-01",
+                           "sourceTitle", "Form test"));
+            assertThat(form.statusCode()).as("a form, answered with a page").isEqualTo(507);
+            assertThat(form.body()).contains("ledger.storage.min-free");
+            assertThat(storedEvents()).isEqualTo(events);
         } finally {
             Files.delete(filler);
         }

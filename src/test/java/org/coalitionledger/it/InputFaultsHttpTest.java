@@ -58,7 +58,7 @@ class InputFaultsHttpTest extends SharedLedgerHttpTest {
                 {"command":"JoinCoalition","coalition":"%1$s","party":"BE","effectiveDate":"2021",\
                 "source":{"title":"First","title":"Second"}}
                 """.formatted(id, SOURCE));
-        assertThat(imported.status()).as(imported.text()).isEqualTo(422);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(400);
         JsonNode errors = imported.json().get("errors");
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0).get("line").asInt()).isEqualTo(2);

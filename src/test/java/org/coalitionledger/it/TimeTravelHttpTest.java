@@ -167,9 +167,17 @@ class TimeTravelHttpTest extends SharedLedgerHttpTest {
                  "source":%s}""".formatted(id, id, SOURCE)).status()).isEqualTo(201);
         String signature = act("/api/agreements/" + id + "-agreement/signatures", "PL", "2021-02-01");
 
+        Instant beforeCorrection = Moments.betweenRecordings();
         Response earlier = correct(formation, "2019-11");
         assertThat(earlier.status()).as(earlier.text()).isEqualTo(201);
         assertThat(get("/api/coalitions/" + id).json().at("/coalition/formedOn").asText()).isEqualTo("2019-11");
+        // as known before the correction, the coalition was formed in 2020, and so not yet on 2019-12-01
+        assertThat(get("/api/coalitions/" + id + "?knownAt=" + beforeCorrection).json().at("/coalition/formedOn")
+                           .asText()).isEqualTo("2020");
+        assertThat(get("/api/coalitions?asOf=2019-12-01").json().get("coalitions"))
+                .extracting(c -> c.get("coalition").asText()).contains(id);
+        assertThat(get("/api/coalitions?asOf=2019-12-01&knownAt=" + beforeCorrection).json().get("coalitions"))
+                .extracting(c -> c.get("coalition").asText()).doesNotContain(id);
 
         Response afterTheSignature = correct(formation, "2021-03");
         assertThat(afterTheSignature.status()).isEqualTo(409);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like HTTP session for page tests: a cookie jar, the login form, and forms posted with their token. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -36,7 +36,7 @@ final class PageSession {
     }
 
     /** Logs in through the login form, as a browser would. */
-    static PageSession of(TestUser user, int port) {
+    public static PageSession of(TestUser user, int port) {
         PageSession session = anonymous(port);
         HttpResponse<String> login = session.post("/login", session.token("/login"),
                                                   Map.of("username", user.name(), "password", user.password()));
@@ -46,7 +46,7 @@ final class PageSession {
         return session;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return get(path, "text/html");
     }
 
@@ -78,7 +78,7 @@ final class PageSession {
     }
 
     /** The CSRF token of the form on a page. */
-    String token(String path) {
+    public String token(String path) {
         HttpResponse<String> page = get(path);
         Matcher matcher = CSRF.matcher(page.body());
         if (!matcher.find()) {
@@ -88,7 +88,7 @@ final class PageSession {
     }
 
     /** Posts a form; {@code token} may be null to leave the CSRF token out. */
-    HttpResponse<String> post(String path, String token, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, String token, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (token != null) {
             all.put("_csrf", token);

@@ -20,10 +20,12 @@ import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
 import org.coalitionledger.coalition.query.MembersResponse.Member;
 import org.coalitionledger.coalition.query.MembershipFold.Kind;
 import org.coalitionledger.coalition.query.MembershipRepositories.CoalitionViews;
+import org.coalitionledger.coalition.query.MembershipRepositories.Formations;
 import org.coalitionledger.coalition.query.MembershipRepositories.Intervals;
 import org.coalitionledger.coalition.query.PartyMemberships.Membership;
 import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
 import org.coalitionledger.coalition.query.TimelineResponse.Span;
+import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Parties;
 import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.correction.event.RecordCorrected;
@@ -56,15 +58,17 @@ public class MembershipProjection {
 
     private final CoalitionViews coalitions;
     private final Intervals intervals;
+    private final Formations formations;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final EntityManager entityManager;
 
-    MembershipProjection(CoalitionViews coalitions, Intervals intervals, JdbcTemplate jdbc,
+    MembershipProjection(CoalitionViews coalitions, Intervals intervals, Formations formations, JdbcTemplate jdbc,
                          EntityManager entityManager, Clock clock) {
         this.clock = clock;
         this.coalitions = coalitions;
         this.intervals = intervals;
+        this.formations = formations;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
     }
@@ -72,6 +76,7 @@ public class MembershipProjection {
     @EventHandler
     void on(CoalitionFormed event, @Timestamp Instant recordedAt) {
         coalitions.save(new CoalitionView(event, RecordTime.of(recordedAt)));
+        formations.save(new FormationRow(event.coalition(), event.effectiveDate(), RecordTime.of(recordedAt)));
     }
 
     @EventHandler
@@ -97,11 +102,17 @@ public class MembershipProjection {
     @EventHandler
     void on(RecordCorrected event, @Timestamp Instant recordedAt) {
         if (event.agreement() == null && event.party() == null) {
-            // the formation moved; the view holds the date as now known (see docs/ui.md)
+            // the formation moved: the view holds the date as now known, the formation rows each date as known when
+            Instant at = RecordTime.of(recordedAt);
             coalitions.findById(event.coalition()).ifPresent(view -> {
                 view.formedOn(event.effectiveDate());
                 coalitions.save(view);
             });
+            formations.current(event.coalition()).ifPresent(held -> {
+                held.close(at);
+                formations.save(held);
+            });
+            formations.save(new FormationRow(event.coalition(), event.effectiveDate(), at));
         } else if (event.agreement() == null) {
             write(writes -> writes.move(event.coalition(), event.party(), event.correctedRecordId(),
                                         event.effectiveDate(), RecordTime.of(recordedAt)));
@@ -121,6 +132,7 @@ public class MembershipProjection {
         carried.clear();
         intervals.deleteAllInBatch();
         jdbc.update("delete from membership_act");
+        formations.deleteAllInBatch();
         coalitions.deleteAllInBatch();
     }
 
@@ -189,7 +201,8 @@ public class MembershipProjection {
         return coalitions.findById(query.coalition())
                 .filter(view -> view.knownAt(query.knownAt()))
                 .map(view -> {
-                    LocalDate from = query.from() != null ? query.from() : view.formedOn().start();
+                    LocalDate from = query.from() != null ? query.from()
+                            : formedOn(view, query.knownAt()).start();
                     LocalDate to = query.to() != null ? query.to() : LocalDate.now(clock);
                     Map<String, List<Span>> byParty = new LinkedHashMap<>();
                     intervals.overlapping(view.id(), from, to, query.knownAt()).forEach(row -> byParty
@@ -229,8 +242,13 @@ public class MembershipProjection {
         List<String> leads = members.members().stream()
                 .filter(member -> member.role() == MemberRole.LEAD).map(Member::party).toList();
         return new CoalitionSummary(view.id(), view.name(), view.parentGroup(), view.focusAreas(),
-                                    view.formedOn().text(), view.formedOn().precision(), members.members().size(),
-                                    leads);
+                                    formedOn(view, knownAt).text(), formedOn(view, knownAt).precision(),
+                                    members.members().size(), leads);
+    }
+
+    /** The formation date the ledger held at {@code knownAt}. */
+    private PartialDate formedOn(CoalitionView view, Instant knownAt) {
+        return formations.heldAt(view.id(), knownAt).map(FormationRow::formedOn).orElse(view.formedOn());
     }
 
     private MembersResponse members(String coalition, LocalDate asOf, Instant knownAt) {

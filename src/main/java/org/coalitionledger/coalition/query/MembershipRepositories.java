@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The tables of the membership projection. */
 final class MembershipRepositories {
@@ -20,8 +21,26 @@ final class MembershipRepositories {
 
     interface CoalitionViews extends JpaRepository<CoalitionView, String> {
 
-        @Query("select c from CoalitionView c where c.formedStart <= :asOf and c.knownFrom <= :knownAt order by c.id")
+        /** The coalitions formed by {@code asOf}, by the formation date the ledger held at {@code knownAt}. */
+        @Query("select c from CoalitionView c where c.knownFrom <= :knownAt and exists (select f from FormationRow f"
+                + " where f.coalitionId = c.id and f.formedStart <= :asOf and f.knownFrom <= :knownAt"
+                + " and f.knownUntil > :knownAt) order by c.id")
         List<CoalitionView> formedBy(LocalDate asOf, Instant knownAt);
+    }
+
+    interface Formations extends JpaRepository<FormationRow, Long> {
+
+        @Query("select f from FormationRow f where f.coalitionId = :coalition and f.knownFrom <= :knownAt"
+                + " and f.knownUntil > :knownAt")
+        Optional<FormationRow> heldAt(String coalition, Instant knownAt);
+
+        @Query("select f from FormationRow f where f.coalitionId = :coalition and f.knownUntil = :open")
+        Optional<FormationRow> current(String coalition, Instant open);
+
+        /** The formation date the ledger holds now. */
+        default Optional<FormationRow> current(String coalition) {
+            return current(coalition, RecordTime.OPEN);
+        }
     }
 
     interface Intervals extends JpaRepository<IntervalRow, Long> {
