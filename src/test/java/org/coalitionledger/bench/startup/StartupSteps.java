@@ -23,7 +23,8 @@ import java.util.stream.StreamSupport;
  * prints the steps that took longest, each with its own time (without the steps inside it), as
  * {@code STEP <own ms> <total ms> <name> <tags>}. Run it with the same class path as {@link StartupBenchmark}
  * (docs/performance.md). With the first argument {@code bare} it starts {@link BareApplication} instead, its database
- * in {@code LEDGER_DATA_DIR}; the other arguments go to the application ({@code --server.port=0} is added).
+ * in {@code LEDGER_DATA_DIR} (give it then a class path without the axon-, springdoc- and swagger- jars, as the
+ * benchmark does); the other arguments go to the application ({@code --server.port=0} is added).
  */
 public final class StartupSteps {
 
