@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     <li>verify, with nothing pending, and go on sealing what is recorded after the restart.</li>
  * </ul>
  * Runs on H2 and on PostgreSQL like every test under {@code it/}. {@code -Dledger.torture.kills=N} sets the number of
- * kills (2 in the build; docs/operations.md reports a long run), {@code -Dledger.torture.seed=S} repeats a run.
+ * kills (1 in the build; docs/operations.md reports a long run), {@code -Dledger.torture.seed=S} repeats a run.
  */
 class CrashTortureTest {
 
@@ -54,7 +54,7 @@ class CrashTortureTest {
 
     @Test
     void nothingAcknowledgedIsLostAcrossKills(@TempDir Path dir) throws Exception {
-        int kills = Integer.getInteger("ledger.torture.kills", 2);
+        int kills = Integer.getInteger("ledger.torture.kills", 1);
         long seed = Long.getLong("ledger.torture.seed", System.nanoTime());
         Random random = new Random(seed);
         System.out.printf("Crash torture on %s: %d kills, seed %d (-Dledger.torture.seed=%d repeats it)%n",

@@ -53,8 +53,9 @@ public final class StartupBenchmark {
      * How many rounds; whether a first start makes the databases; the libraries on both class paths; the ledger's
      * jars to time as well, by name; ledger variants by name, with their arguments.
      */
-    public record Settings(int runs, boolean warmUp, List<String> libraries, Map<String, Path> jars,
-                           Map<String, List<String>> variants) {
+    /** {@code jvmOptions} go before every contender's own arguments alike ({@code -Dstartup.jvmOptions}). */
+    public record Settings(int runs, boolean warmUp, List<String> jvmOptions, List<String> libraries,
+                           Map<String, Path> jars, Map<String, List<String>> variants) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,7 +65,9 @@ public final class StartupBenchmark {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         named(System.getProperty("startup.variants", ""))
                 .forEach((name, arguments) -> variants.put(name, List.of(arguments.split("\\s+"))));
+        String jvmOptions = System.getProperty("startup.jvmOptions", "").trim();
         run(new Settings(Integer.getInteger("startup.runs", 5), true,
+                         jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")),
                          classPath == null ? libraries() : split(classPath), jars, variants),
             System.out::println);
     }
@@ -77,15 +80,17 @@ public final class StartupBenchmark {
                 Stream.of(codeSource(BareApplication.class)),
                 settings.libraries().stream().filter(StartupBenchmark::inBare)));
         List<Contender> contenders = new ArrayList<>();
-        contenders.add(new Contender("ledger", work,
-                                     List.of("-cp", ledgerClassPath, LedgerApplication.class.getName())));
-        contenders.add(new Contender("bare", work, List.of("-cp", bareClassPath, BareApplication.class.getName(),
-                                                            work.resolve("bare").toString())));
+        List<String> jvm = settings.jvmOptions();
+        contenders.add(new Contender("ledger", work, Stream.concat(jvm.stream(), Stream.of(
+                "-cp", ledgerClassPath, LedgerApplication.class.getName())).toList()));
+        contenders.add(new Contender("bare", work, Stream.concat(jvm.stream(), Stream.of(
+                "-cp", bareClassPath, BareApplication.class.getName(), work.resolve("bare").toString())).toList()));
         settings.jars().forEach((name, jar) -> contenders.add(new Contender(
-                name, work, List.of("-jar", jar.toAbsolutePath().toString()))));
+                name, work, Stream.concat(jvm.stream(), Stream.of("-jar", jar.toAbsolutePath().toString())).toList())));
         settings.variants().forEach((name, arguments) -> contenders.add(new Contender(
-                name, work, Stream.concat(Stream.of("-cp", ledgerClassPath, LedgerApplication.class.getName()),
-                                          arguments.stream()).toList())));
+                name, work, Stream.of(jvm.stream(), Stream.of("-cp", ledgerClassPath,
+                                                               LedgerApplication.class.getName()), arguments.stream())
+                        .flatMap(part -> part).toList())));
         if (settings.warmUp()) {
             for (Contender contender : contenders) {
                 out.accept("# first start of " + contender.name + " (makes its database, not counted): "
