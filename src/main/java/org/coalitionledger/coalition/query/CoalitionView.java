@@ -5,14 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.coalitionledger.coalition.event.CoalitionFormed;
-import org.coalitionledger.common.PartialDate;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-/** A coalition: its name, group, focus areas and formation, and when the ledger learnt of it. */
+/**
+ * A coalition: its name, group and focus areas, and when the ledger learnt of it. Its formation date is kept on both
+ * clocks apart ({@link FormationRow}), since a correction may move it.
+ */
 @Entity
 @Table(name = "coalition_view")
 class CoalitionView {
@@ -24,10 +25,6 @@ class CoalitionView {
     private String parentGroup;
     @Column(name = "focus_areas")
     private String focusAreas;
-    @Column(name = "formed_on")
-    private String formedOn;
-    @Column(name = "formed_start")
-    private LocalDate formedStart;
     @Column(name = "known_from")
     private Instant knownFrom;
 
@@ -39,11 +36,8 @@ class CoalitionView {
         this.name = event.name();
         this.parentGroup = event.parentGroup();
         this.focusAreas = String.join("\n", event.focusAreas() == null ? List.of() : event.focusAreas());
-        this.formedOn = event.effectiveDate().text();
-        this.formedStart = event.effectiveDate().start();
         this.knownFrom = recordedAt;
     }
-
 
     String id() {
         return id;
@@ -61,19 +55,7 @@ class CoalitionView {
         return focusAreas == null || focusAreas.isEmpty() ? List.of() : Arrays.asList(focusAreas.split("\n"));
     }
 
-    PartialDate formedOn() {
-        return PartialDate.parse(formedOn);
-    }
-
-    /** The formation as corrected. */
-    void formedOn(PartialDate date) {
-        this.formedOn = date.text();
-        this.formedStart = date.start();
-    }
-
     boolean knownAt(Instant knownAt) {
         return !knownFrom.isAfter(knownAt);
     }
-
-
 }

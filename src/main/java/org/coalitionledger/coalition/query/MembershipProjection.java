@@ -102,12 +102,8 @@ public class MembershipProjection {
     @EventHandler
     void on(RecordCorrected event, @Timestamp Instant recordedAt) {
         if (event.agreement() == null && event.party() == null) {
-            // the formation moved: the view holds the date as now known, the formation rows each date as known when
+            // the formation moved: the row held until now is closed, one with the new date opened
             Instant at = RecordTime.of(recordedAt);
-            coalitions.findById(event.coalition()).ifPresent(view -> {
-                view.formedOn(event.effectiveDate());
-                coalitions.save(view);
-            });
             formations.current(event.coalition()).ifPresent(held -> {
                 held.close(at);
                 formations.save(held);
@@ -248,7 +244,8 @@ public class MembershipProjection {
 
     /** The formation date the ledger held at {@code knownAt}. */
     private PartialDate formedOn(CoalitionView view, Instant knownAt) {
-        return formations.heldAt(view.id(), knownAt).map(FormationRow::formedOn).orElse(view.formedOn());
+        return formations.heldAt(view.id(), knownAt).map(FormationRow::formedOn).orElseThrow(
+                () -> new IllegalStateException("coalition " + view.id() + " has no formation known at " + knownAt));
     }
 
     private MembersResponse members(String coalition, LocalDate asOf, Instant knownAt) {
