@@ -1,6 +1,8 @@
 package org.coalitionledger;
 
 import org.coalitionledger.audit.BundleVerifier;
+import org.coalitionledger.backup.BackupCommand;
+import org.coalitionledger.backup.RestoreCommand;
 import org.coalitionledger.copy.CopyToPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +25,14 @@ public class LedgerApplication {
         if (args.length > 0 && args[0].equals(CopyToPostgres.COMMAND)) {
             // a one-off command of the same jar (docs/operations.md): no application is started
             System.exit(CopyToPostgres.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                                           System.out));
+        }
+        if (args.length > 0 && args[0].equals(BackupCommand.COMMAND)) {
+            System.exit(BackupCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                                          System.out));
+        }
+        if (args.length > 0 && args[0].equals(RestoreCommand.COMMAND)) {
+            System.exit(RestoreCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                                            System.out));
         }
         SpringApplication.run(LedgerApplication.class, args);

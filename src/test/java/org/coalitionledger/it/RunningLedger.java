@@ -45,6 +45,11 @@ final class RunningLedger implements AutoCloseable {
         return context;
     }
 
+    /** The port the ledger answers on. */
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     LedgerClient client() {
         return client;
     }
