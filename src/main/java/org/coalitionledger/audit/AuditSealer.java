@@ -40,6 +40,8 @@ public class AuditSealer {
     private final Clock clock;
     private final SealingWatch watch;
     private final MessageDigest digest = Merkle.sha256();
+    /** Leaves this node appended since it started, for the {@code ledger.audit.sealed} counter. */
+    private final java.util.concurrent.atomic.AtomicLong sealedHere = new java.util.concurrent.atomic.AtomicLong();
 
     private Merkle.Frontier frontier;
     private long lastGlobalIndex;
@@ -95,6 +97,11 @@ public class AuditSealer {
         ForeignKeyException(String message) {
             super(message);
         }
+    }
+
+    /** How many events this node has sealed since it started. */
+    long sealedHere() {
+        return sealedHere.get();
     }
 
     /** Seals what can be sealed now; with {@code checkpoint}, signs a checkpoint of the tree as it then stands. */
@@ -191,6 +198,7 @@ public class AuditSealer {
             store.insertLeaves(leaves);
             checkpoints.forEach(store::insertCheckpoint);
         });
+        sealedHere.addAndGet(leaves.size());
         lastGlobalIndex = last;
         if (!checkpoints.isEmpty()) {
             Checkpoint latest = checkpoints.get(checkpoints.size() - 1);

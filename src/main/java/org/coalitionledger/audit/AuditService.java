@@ -38,6 +38,23 @@ public class AuditService {
 
     /** Recomputes every leaf from the event store and checks it against the sealed tree and every checkpoint. */
     public Verification.Result verify() {
+        Verification.Result result = verifyNow();
+        lastVerify = new LastVerify(java.time.Instant.now(), result.ok());
+        return result;
+    }
+
+    /** When the latest verify on this node ended, and whether it passed. */
+    record LastVerify(java.time.Instant at, boolean ok) {
+    }
+
+    private volatile LastVerify lastVerify;
+
+    /** The latest verify on this node since it started, or null before the first. */
+    LastVerify lastVerify() {
+        return lastVerify;
+    }
+
+    private Verification.Result verifyNow() {
         List<Checkpoint> checkpoints = store.checkpoints();
         try (Rows<AuditStore.StoredEvent> events = store.events(); Rows<byte[]> leaves = store.leafHashes();
              Prefetch<AuditStore.StoredEvent, Verification.Entry> eventIterator = new Prefetch<>(

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +42,8 @@ final class LoginCheck implements AuthenticationProvider {
     private final Predicate<String> isUser;
     private final LoginThrottle throttle;
     private final Clock clock;
+    /** Told of every refused login, with the reason ({@code bad_credentials} or {@code throttled}), for metrics. */
+    private final Consumer<String> failures;
     private final byte[] key = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
@@ -48,7 +51,9 @@ final class LoginCheck implements AuthenticationProvider {
     }
 
     /** {@code isUser} says whether a name is a user's (as the user store matches it), for the log only. */
-    LoginCheck(AuthenticationProvider passwords, Predicate<String> isUser, LoginThrottle throttle, Clock clock) {
+    LoginCheck(AuthenticationProvider passwords, Predicate<String> isUser, LoginThrottle throttle, Clock clock,
+               Consumer<String> failures) {
+        this.failures = failures;
         this.passwords = passwords;
         this.isUser = isUser;
         this.throttle = throttle;
@@ -73,6 +78,7 @@ final class LoginCheck implements AuthenticationProvider {
         if (!wait.isZero()) {
             log.warn("Login refused for {} from {}: throttled for {} s after failed logins", named(user), address,
                      wait.toSeconds());
+            failures.accept("throttled");
             throw new LoginThrottledException(wait);
         }
         Authentication authenticated;
@@ -80,6 +86,7 @@ final class LoginCheck implements AuthenticationProvider {
             authenticated = passwords.authenticate(attempt);
         } catch (AuthenticationException failed) {
             throttle.failed(user, address);
+            failures.accept("bad_credentials");
             log.warn("Failed login for {} from {}", named(user), address);
             throw failed;
         }

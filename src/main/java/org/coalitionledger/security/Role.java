@@ -8,8 +8,10 @@ public enum Role {
     RECORDER,
     /** Reads, and uses the audit log, verification, proofs, bundle, report and export; records nothing. */
     AUDITOR,
-    /** Everything, plus projection rebuilds. */
-    ADMIN;
+    /** Everything, plus projection rebuilds, backups and the metrics. */
+    ADMIN,
+    /** Reads the metrics ({@code /actuator/prometheus}) and nothing else: for a Prometheus server's scrape job. */
+    METRICS;
 
     /** The authority Spring Security checks for this role. */
     public String authority() {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.coalitionledger.common.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,6 +59,7 @@ class SecurityConfig {
     private static final String RECORDER = Role.RECORDER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String METRICS = Role.METRICS.name();
 
     @Bean
     UserDetailsService users(SecurityProperties properties, @Value("${ledger.data-dir}") String dataDir) {
@@ -66,11 +68,13 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, SecurityProperties properties,
-                                                Clock clock) {
+                                                Clock clock, MeterRegistry metrics) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         return new ProviderManager(new LoginCheck(passwords, name -> isUser(users, name),
-                                                  new LoginThrottle(properties.throttle(), clock), clock));
+                                                  new LoginThrottle(properties.throttle(), clock), clock,
+                                                  reason -> metrics.counter("ledger.login.failures", "reason", reason)
+                                                          .increment()));
     }
 
     private static boolean isUser(UserDetailsService users, String name) {
@@ -113,6 +117,7 @@ class SecurityConfig {
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(METRICS, ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)

@@ -35,7 +35,7 @@ public record SecurityProperties(List<UserEntry> users, String adminPassword, Th
      * @param name     the login name
      * @param password the bcrypt hash of the password ({@code $2a$…}, {@code $2b$…} or {@code $2y$…}, optionally
      *                 prefixed with {@code {bcrypt}}); never the password itself
-     * @param roles    one or more of VIEWER, RECORDER, AUDITOR, ADMIN
+     * @param roles    one or more of VIEWER, RECORDER, AUDITOR, ADMIN, METRICS
      */
     public record UserEntry(String name, String password, Set<Role> roles) {
     }

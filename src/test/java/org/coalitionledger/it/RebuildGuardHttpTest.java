@@ -42,11 +42,20 @@ class RebuildGuardHttpTest extends OwnLedgerHttpTest {
         assertThat(get("/api/coalitions/it-coalition/history").status()).isEqualTo(200);
         assertThat(get("/api/agreements/it-coalition-cooperation-agreement/commitments").status()).isEqualTo(200);
         assertThat(get("/api/admin/rebuilds").json().get(0).get("state").asText()).isEqualTo("REBUILDING");
+        // and the node is not ready, saying which projection rebuilds
+        Response readiness = get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().at("/components/projections/status").asText()).isEqualTo("DOWN");
+        assertThat(readiness.json().at("/components/projections/details/membership").asText())
+                .startsWith("rebuilding: ").endsWith(" of " + (storedEvents() + 1_000_000) + " events");
+        assertThat(readiness.json().at("/components/projections/details/history").asText())
+                .endsWith("events behind");
 
         // the node that did the rebuild deletes the row when done
         jdbc.update("delete from projection_rebuild");
         TwoNodesTest.awaitTrue("reads of membership answer again", CACHE_AND_MARGIN,
                                () -> get(MEMBERS).status() == 200);
         assertThat(get(MEMBERS).text()).isEqualTo(answer);
+        assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

@@ -26,7 +26,12 @@ public final class TestUsers {
     public static final TestUser RECORDER = user("rita", "RECORDER");
     public static final TestUser AUDITOR = user("audrey", "AUDITOR");
     public static final TestUser ADMIN = user("ada", "ADMIN");
+    /** The roles that use the ledger itself (pages and API). */
     public static final List<TestUser> ALL = List.of(VIEWER, RECORDER, AUDITOR, ADMIN);
+    /** Reads the metrics only. */
+    public static final TestUser METRICS = user("mette", "METRICS");
+    /** Every configured test user: {@link #ALL} and {@link #METRICS}. */
+    public static final List<TestUser> CONFIGURED = List.of(VIEWER, RECORDER, AUDITOR, ADMIN, METRICS);
 
     /** Low cost keeps tests fast; the application checks any bcrypt cost. */
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
@@ -41,8 +46,8 @@ public final class TestUsers {
 
     private static Map<String, String> properties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        for (int i = 0; i < ALL.size(); i++) {
-            TestUser user = ALL.get(i);
+        for (int i = 0; i < CONFIGURED.size(); i++) {
+            TestUser user = CONFIGURED.get(i);
             properties.put("ledger.security.users[" + i + "].name", user.name());
             properties.put("ledger.security.users[" + i + "].password", BCRYPT.encode(user.password()));
             properties.put("ledger.security.users[" + i + "].roles", user.role());

@@ -66,6 +66,8 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         read(all, "/api/commitments", "/api/commitments?endingWithin=P3650D");
         read(all, "/api/parties/{code}", "/api/parties/EE");
         all.add(new Endpoint(HttpMethod.GET, "/api/export", AUDITORS, () -> new Call("/api/export", null, null)));
+        all.add(new Endpoint(HttpMethod.GET, "/api/admin/backup", ADMINS,
+                             () -> new Call("/api/admin/backup", null, null)));
         all.add(new Endpoint(HttpMethod.GET, "/api/admin/rebuilds", ADMINS,
                              () -> new Call("/api/admin/rebuilds", null, null)));
         List<String> groups = List.of("membership", "commitments", "history");
@@ -185,6 +187,16 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         assertThat(send(null, HttpMethod.GET, "/actuator/health", null, null).status()).isEqualTo(200);
         assertThat(send(null, HttpMethod.GET, "/actuator", null, null).status()).isEqualTo(401);
         assertThat(send(TestUsers.VIEWER, HttpMethod.GET, "/actuator", null, null).status()).isEqualTo(403);
+        assertThat(send(TestUsers.METRICS, HttpMethod.GET, "/actuator", null, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theMetricsRoleReadsNoEndpointOfTheApi() {
+        for (Endpoint endpoint : endpoints()) {
+            Call call = endpoint.prepare().get();
+            assertThat(send(TestUsers.METRICS, endpoint.method(), call.path(), call.body(), call.contentType())
+                               .status()).as(endpoint.method() + " " + endpoint.pattern()).isEqualTo(403);
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         TestDatabase.registerFresh(registry);
-        int index = TestUsers.ALL.size();
+        int index = TestUsers.CONFIGURED.size();
         registry.add("ledger.security.users[" + index + "].name", CASEY::name);
         registry.add("ledger.security.users[" + index + "].password",
                      () -> new BCryptPasswordEncoder(4).encode(CASEY.password()));
