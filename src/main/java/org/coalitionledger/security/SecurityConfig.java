@@ -6,6 +6,7 @@ import org.coalitionledger.common.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,11 +69,11 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, SecurityProperties properties,
-                                                Clock clock, MeterRegistry metrics) {
+                                                Clock clock, MeterRegistry metrics, JdbcTemplate jdbc) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         return new ProviderManager(new LoginCheck(passwords, name -> isUser(users, name),
-                                                  new LoginThrottle(properties.throttle(), clock), clock,
+                                                  new LoginThrottle(properties.throttle(), clock, jdbc), clock,
                                                   reason -> metrics.counter("ledger.login.failures", "reason", reason)
                                                           .increment()));
     }

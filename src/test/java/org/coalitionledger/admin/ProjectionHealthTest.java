@@ -18,7 +18,7 @@ class ProjectionHealthTest {
 
     @Test
     void upWhileEveryProjectionIsWithinTheLag() {
-        Health health = new ProjectionHealth(() -> CAUGHT_UP, group -> Optional.empty(), 100).health();
+        Health health = new ProjectionHealth(() -> CAUGHT_UP, group -> Optional.empty(), 100).measure();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("membership", "0 events behind")
                 .containsEntry("history", "100 events behind");
@@ -26,7 +26,7 @@ class ProjectionHealthTest {
 
     @Test
     void downWhenOneLagsBeyondTheLimitNamingIt() {
-        Health health = new ProjectionHealth(() -> CAUGHT_UP, group -> Optional.empty(), 99).health();
+        Health health = new ProjectionHealth(() -> CAUGHT_UP, group -> Optional.empty(), 99).measure();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("history", "100 events behind (more than 99)")
                 .containsEntry("membership", "0 events behind");
@@ -37,7 +37,7 @@ class ProjectionHealthTest {
         RebuildService.Progress rebuild = new RebuildService.Progress("membership", "REBUILDING", 40, 120, 10.0,
                                                                       Instant.EPOCH, null);
         Health health = new ProjectionHealth(() -> CAUGHT_UP, group -> Optional.of(rebuild)
-                .filter(r -> r.group().equals(group)), 1_000).health();
+                .filter(r -> r.group().equals(group)), 1_000).measure();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("membership", "rebuilding: 40 of 120 events");
     }
