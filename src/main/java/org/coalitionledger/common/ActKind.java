@@ -22,6 +22,9 @@ public enum ActKind {
     DeclareIntent("IntentDeclared", "declared intent", Holder.COALITION, 2),
     JoinCoalition("CoalitionJoined", "joined", Holder.COALITION, 2),
     DesignateLead("LeadDesignated", "designated lead", Holder.COALITION, 2),
+    SuspendMember("MemberSuspended", "suspended", Holder.COALITION, 2),
+    ReinstateMember("MemberReinstated", "reinstated", Holder.COALITION, 2),
+    AdmitObserver("ObserverAdmitted", "admitted as observer", Holder.COALITION, 2),
     SignAgreement("AgreementSigned", "signed", Holder.AGREEMENT, 2),
     CorrectRecord("RecordCorrected", "correction", Holder.RECORD, 3),
     RetractRecord("RecordRetracted", "retraction", Holder.RECORD, 3);

@@ -10,6 +10,9 @@ import org.coalitionledger.coalition.event.CoalitionJoined;
 import org.coalitionledger.coalition.event.CoalitionLeft;
 import org.coalitionledger.coalition.event.IntentDeclared;
 import org.coalitionledger.coalition.event.LeadDesignated;
+import org.coalitionledger.coalition.event.MemberReinstated;
+import org.coalitionledger.coalition.event.MemberSuspended;
+import org.coalitionledger.coalition.event.ObserverAdmitted;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.ActKind;
@@ -103,6 +106,30 @@ public class Coalition {
                       command.notes(), command.recordId(),
                       date -> new CoalitionLeft(command.recordId(), id, command.party(), date, command.source(),
                                                 command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(SuspendMember command, Clock clock) {
+        return record(Kind.SUSPEND, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
+                      date -> new MemberSuspended(command.recordId(), id, command.party(), date, command.source(),
+                                                  command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(ReinstateMember command, Clock clock) {
+        return record(Kind.REINSTATE, LocalDate.now(clock), command.party(), command.effectiveDate(),
+                      command.source(), command.notes(), command.recordId(),
+                      date -> new MemberReinstated(command.recordId(), id, command.party(), date, command.source(),
+                                                   command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(AdmitObserver command, Clock clock) {
+        return record(Kind.OBSERVE, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
+                      date -> new ObserverAdmitted(command.recordId(), id, command.party(), date, command.source(),
+                                                   command.notes()));
     }
 
     /** Guards an act of one party against every rule, then applies its event; answers the record id. */
@@ -226,6 +253,21 @@ public class Coalition {
     @EventSourcingHandler
     void on(CoalitionLeft event) {
         remember(Kind.LEAVE, event);
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspended event) {
+        remember(Kind.SUSPEND, event);
+    }
+
+    @EventSourcingHandler
+    void on(MemberReinstated event) {
+        remember(Kind.REINSTATE, event);
+    }
+
+    @EventSourcingHandler
+    void on(ObserverAdmitted event) {
+        remember(Kind.OBSERVE, event);
     }
 
     @EventSourcingHandler
