@@ -272,7 +272,7 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         assertThat(correctFormation.statusCode()).isEqualTo(200);
         String entry = correctFormation.body().substring(correctFormation.body().indexOf("<div class=\"entry\">"));
         entry = entry.substring(0, entry.indexOf("</div>"));
-        assertThat(entry).contains("formed IT Coalition</strong><span>, effective 2024-01</span>")
+        assertThat(entry).contains("formed IT Coalition</strong><span>, effective [..2024-01-31]</span>")
                 .doesNotContain("—").doesNotContainPattern("\\s,");
         assertThat(recorder.get(records + formationId + "/retraction").statusCode()).isEqualTo(409);
         assertThat(recorder.get(records + registrationId + "/correction").statusCode()).isEqualTo(409);
@@ -287,16 +287,17 @@ class PagesHttpTest extends SharedLedgerHttpTest {
 
     @Test
     void aSameDayIntentAndJoinIsAMarkerAndAPath() {
-        // the example's United Kingdom declared intent and joined on 2024-02-14
+        // the example's United Kingdom declared intent and joined on or before 2024-02-14, both counted from that day
         PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
         String coalition = viewer.get(IT).body();
         String timeline = coalition.substring(coalition.indexOf("id=\"membership-chart\""));
         timeline = timeline.substring(0, timeline.indexOf("</svg>"));
         assertThat(timeline).contains("class=\"point point-intent\"",
-                                      "United Kingdom: declared intent on 2024-02-14 and joined the same day");
+                                      "United Kingdom: declared intent on [..2024-02-14] (≈ within a range) and joined the same"
+                                      + " day");
         assertThat(coalition).contains("a step that lasted no day");
         String party = viewer.get("/parties/GB").body();
-        assertThat(party).contains("declared intent 2024-02-14, joined 2024-02-14", "class=\"point point-intent\"");
+        assertThat(party).contains("declared intent [..2024-02-14], joined [..2024-02-14]", "class=\"point point-intent\"");
     }
 
     @Test
