@@ -1,6 +1,7 @@
 package org.coalitionledger.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -30,7 +31,10 @@ class DatesWithinBoundsHttpTest extends SharedLedgerHttpTest {
     private JsonNode member(String coalition, String party, String asOf) {
         String path = "/api/coalitions/" + coalition + "/members?asOf=" + asOf;
         JsonNode projected = get(path).json();
-        assertThat(get(path + "&mode=replay").json()).as("replay on " + asOf).isEqualTo(projected);
+        JsonNode replayed = get(path + "&mode=replay").json();
+        // both answer for now, read a moment apart
+        ((ObjectNode) replayed).remove("knownAt");
+        assertThat(replayed).as("replay on " + asOf).isEqualTo(((ObjectNode) projected.deepCopy()).without("knownAt"));
         for (JsonNode member : projected.get("members")) {
             if (member.get("party").asText().equals(party)) {
                 return member;

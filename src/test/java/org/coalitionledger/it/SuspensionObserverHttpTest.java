@@ -1,6 +1,7 @@
 package org.coalitionledger.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -37,7 +38,15 @@ class SuspensionObserverHttpTest extends SharedLedgerHttpTest {
                 + (knownAt == null ? "" : "&knownAt=" + knownAt);
         Response projected = get(path);
         assertThat(projected.status()).as(projected.text()).isEqualTo(200);
-        assertThat(get(path + "&mode=replay").json()).as("replay of " + path).isEqualTo(projected.json());
+        JsonNode replayed = get(path + "&mode=replay").json();
+        if (knownAt == null) {
+            // both answer for now, read a moment apart
+            ((ObjectNode) replayed).remove("knownAt");
+            assertThat(replayed).as("replay of " + path)
+                    .isEqualTo(((ObjectNode) projected.json().deepCopy()).without("knownAt"));
+        } else {
+            assertThat(replayed).as("replay of " + path).isEqualTo(projected.json());
+        }
         return projected.json();
     }
 
@@ -127,5 +136,16 @@ class SuspensionObserverHttpTest extends SharedLedgerHttpTest {
         JsonNode after = members(id, "2022-06-01", null);
         assertThat(after.get("suspended")).isEmpty();
         assertThat(after.get("members")).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheNewActsAndLists() {
+        JsonNode api = get("/v3/api-docs").json();
+        for (String path : new String[]{"suspensions", "reinstatements", "observers"}) {
+            assertThat(api.at("/paths").has("/api/coalitions/{coalition}/" + path)).as(path).isTrue();
+        }
+        JsonNode members = api.at("/components/schemas/MembersResponse/properties");
+        assertThat(members.has("suspended")).isTrue();
+        assertThat(members.has("observers")).isTrue();
     }
 }
