@@ -168,6 +168,15 @@ public record PartialDate(LocalDate start, Precision precision, LocalDate last) 
         return last.plusDays(1);
     }
 
+    /**
+     * The first day the act may have happened on: the start of a day, month, year or closed range; none for an open
+     * range ({@link LocalDate#MIN}), which says only "on or before". Rules that an act cannot fall before another
+     * (before a coalition's formation) compare with this, not with the day a date counts from.
+     */
+    public LocalDate earliest() {
+        return isOpenRange() ? LocalDate.MIN : start;
+    }
+
     /** The last day the act may have happened on: by then it certainly had. */
     public LocalDate latest() {
         return last;

@@ -148,4 +148,24 @@ class SuspensionObserverHttpTest extends SharedLedgerHttpTest {
         assertThat(members.has("suspended")).isTrue();
         assertThat(members.has("observers")).isTrue();
     }
+
+    @Test
+    void anImportAppliesSameDayActsInTheOrderTheyTakeEffect() {
+        String id = uniqueId("so-import");
+        String line = "{\"command\":\"%s\",\"coalition\":\"" + id + "\",\"party\":\"HU\",\"effectiveDate\":\"%s\","
+                + "\"source\":" + SOURCE + "}";
+        // the lead designation needs the reinstatement of its own day, which comes after it in the file
+        String lines = String.join("\n",
+                "{\"command\":\"FormCoalition\",\"coalition\":\"" + id + "\",\"name\":\"Import\",\"effectiveDate\":"
+                        + "\"2020\",\"source\":" + SOURCE + "}",
+                line.formatted("DesignateLead", "2022-09-01"),
+                line.formatted("ReinstateMember", "2022-09-01"),
+                line.formatted("SuspendMember", "[..2022-03-31]"),
+                line.formatted("JoinCoalition", "2021"));
+        Response imported = postLines("/api/import", lines);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        JsonNode reinstated = members(id, "2022-09-01", null);
+        assertThat(reinstated.at("/members/0/role").asText()).isEqualTo("LEAD");
+        assertThat(members(id, "2022-03-31", null).at("/suspended/0/since").asText()).isEqualTo("[..2022-03-31]");
+    }
 }

@@ -293,11 +293,12 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         String timeline = coalition.substring(coalition.indexOf("id=\"membership-chart\""));
         timeline = timeline.substring(0, timeline.indexOf("</svg>"));
         assertThat(timeline).contains("class=\"point point-intent\"",
-                                      "United Kingdom: declared intent on [..2024-02-14] (≈ within a range) and joined the same"
-                                      + " day");
+                                      "United Kingdom: declared intent on [..2024-02-14] (≈ within a range) and"
+                                      + " joined the same day");
         assertThat(coalition).contains("a step that lasted no day");
         String party = viewer.get("/parties/GB").body();
-        assertThat(party).contains("declared intent [..2024-02-14], joined [..2024-02-14]", "class=\"point point-intent\"");
+        assertThat(party).contains("declared intent [..2024-02-14], joined [..2024-02-14]",
+                                   "class=\"point point-intent\"");
     }
 
     @Test

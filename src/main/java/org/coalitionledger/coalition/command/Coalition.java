@@ -176,14 +176,14 @@ public class Coalition {
         String action = "correcting the formation of " + id + " from " + formedOn + " to " + date;
         for (MembershipTimeline timeline : parties.values()) {
             for (Act<Kind> act : timeline.acts()) {
-                if (act.date().latest().isBefore(date.start())) {
+                if (act.date().latest().isBefore(date.earliest())) {
                     throw beforeFormation(action, "the " + act.kind().label() + " of " + timeline.who(), act.date(),
                                           act.recordId());
                 }
             }
         }
         for (CoalitionDirectory.DatedAct act : directory.agreementActs(id)) {
-            if (act.date().latest().isBefore(date.start())) {
+            if (act.date().latest().isBefore(date.earliest())) {
                 throw beforeFormation(action, "the " + act.description(), act.date(), act.recordId());
             }
         }
@@ -213,7 +213,7 @@ public class Coalition {
 
 
     private void notBeforeFormation(PartialDate date) {
-        if (date.latest().isBefore(formedOn.start())) {
+        if (date.latest().isBefore(formedOn.earliest())) {
             throw Rejection.conflict("effectiveDate", "effectiveDate " + date + " is before " + id
                     + " was formed (" + formedOn + ")");
         }

@@ -19,8 +19,8 @@ final class MembershipTimeline extends Timeline<MembershipTimeline.Kind> {
      * cannot be designated lead that day.
      */
     enum Kind implements Timeline.Kind {
-        LEAVE("departure"), REINSTATE("reinstatement"), INTENT("declaration of intent"), OBSERVE("admission as observer"),
-        JOIN("join"), SUSPEND("suspension"), LEAD("lead designation");
+        LEAVE("departure"), REINSTATE("reinstatement"), INTENT("declaration of intent"),
+        OBSERVE("admission as observer"), JOIN("join"), SUSPEND("suspension"), LEAD("lead designation");
 
         private final String label;
 
@@ -64,9 +64,11 @@ final class MembershipTimeline extends Timeline<MembershipTimeline.Kind> {
                 case SUSPEND -> suspend(now, act);
                 case REINSTATE -> reinstate(now, act);
                 case LEAVE -> {
-                    if (now.member == null && now.observer == null && joinOnSameDay(timeline, i) != null) {
+                    Act<Kind> sameDayJoin = now.member == null && now.observer == null
+                            ? joinOnSameDay(timeline, i) : null;
+                    if (sameDayJoin != null) {
                         field = "effectiveDate";
-                        yield who() + " joined " + coalition + " on " + joinOnSameDay(timeline, i).date()
+                        yield who() + " joined " + coalition + " on " + sameDayJoin.date()
                                 + "; a departure must come after the join";
                     }
                     yield leave(now, act);

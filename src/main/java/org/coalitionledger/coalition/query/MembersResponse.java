@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The members (with their role), the intending, suspended and observing parties of a coalition on {@code asOf}, as the ledger knew them
- * at {@code knownAt}. An entry is {@code certain: false} when {@code asOf} falls inside the window of an imprecise
- * date it depends on (a join dated "2024-01" asked about on 2024-01-15).
+ * The members (with their role), the intending and suspended parties and the observers of a coalition on
+ * {@code asOf}, as the ledger knew them at {@code knownAt}. An entry is {@code certain: false} when {@code asOf}
+ * falls inside the window of an imprecise date it depends on, before its last day (a join dated "2024-01" asked
+ * about on 2024-01-15; on 2024-01-31 it is certain).
  */
 public record MembersResponse(String coalition, LocalDate asOf, Instant knownAt, List<Member> members,
                               List<Intending> intending, List<Intending> suspended, List<Intending> observers) {

@@ -332,4 +332,25 @@ class SuspensionAndObserverTest {
                .expectExceptionMessage(containsString("before it-coalition was formed"))
                .expectNoEvents();
     }
+
+    @Test
+    void canRecordAnActBeforeTheDayAnOpenRangeFormationCountsFrom() {
+        // formed on or before 31 January: a join on 25 January fits what the source says
+        CoalitionFormed formed = new CoalitionFormed("r0", ID, "IT Coalition", "UDCG", List.of("IT"),
+                                                     PartialDate.parse("[..2024-01-31]"), SOURCE, null);
+        fixture.given(formed)
+               .when(new JoinCoalition(ID, "NL", "2024-01-25", SOURCE, null, "r1"))
+               .expectEvents(joined("r1", "NL", "2024-01-25"));
+    }
+
+    @Test
+    void cannotRecordAnActWhollyBeforeAClosedRangeFormation() {
+        CoalitionFormed formed = new CoalitionFormed("r0", ID, "IT Coalition", "UDCG", List.of("IT"),
+                                                     PartialDate.parse("[2024-01-10..2024-01-31]"), SOURCE, null);
+        fixture.given(formed)
+               .when(new JoinCoalition(ID, "NL", "[..2024-01-09]", SOURCE, null, "r1"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(containsString("before it-coalition was formed"))
+               .expectNoEvents();
+    }
 }
