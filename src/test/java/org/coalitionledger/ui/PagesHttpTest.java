@@ -422,6 +422,39 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         return count;
     }
 
+    @Test
+    void suspendedMembersAndObserversAreListedApartAndDrawnOnTheTimeline() {
+        String id = uniqueId("pages-so");
+        assertThat(post("/api/coalitions", """
+                {"coalition":"%s","name":"Suspensions","effectiveDate":"2020","source":%s}"""
+                                .formatted(id, SOURCE)).status()).isEqualTo(201);
+        assertThat(post("/api/coalitions/" + id + "/members", """
+                {"party":"HU","effectiveDate":"2021-01-01","source":%s}""".formatted(SOURCE)).status())
+                .isEqualTo(201);
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        // the new acts through their record forms, the suspension known within bounds
+        String suspension = "/record/" + id + "/suspension";
+        HttpResponse<String> suspended = recorder.post(suspension, recorder.token(suspension),
+                                                       join("HU", "[2022-03-01..2022-03-20]"));
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(302);
+        String observer = "/record/" + id + "/observer";
+        assertThat(recorder.post(observer, recorder.token(observer), join("NO", "2021-06")).statusCode())
+                .isEqualTo(302);
+        String reinstatement = "/record/" + id + "/reinstatement";
+        HttpResponse<String> refused = recorder.post(reinstatement, recorder.token(reinstatement),
+                                                     join("NO", "2022-09-01"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("only a suspended member can be reinstated");
+
+        String page = recorder.get("/coalitions/" + id + "?asOf=2022-03-10").body();
+        assertThat(page).contains("No member on this day.", "Suspended members", "Hungary</span>, suspended since",
+                                  "[2022-03-01..2022-03-20]", "≈ within a range", "⚠ uncertain on this day",
+                                  "Observers, not members", "Norway</span>, observer since", "bar bar-suspended",
+                                  "bar bar-observer", "/record/" + id + "/suspension");
+        assertThat(recorder.get("/parties/HU").body())
+                .contains("joined 2021-01-01, suspended [2022-03-01..2022-03-20]");
+    }
+
     private static Map<String, String> join(String party, String date) {
         return Map.of("party", party, "effectiveDate", date, "sourceTitle", "Press release",
                       "sourceUrl", "https://example.org/join");
