@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * "Adding an act").
  *
  * <p>The order of the constants is the order in which an import applies lines that do not carry their original
- * record times ({@link #importPhase()}), and within a phase nothing: same-day acts are ordered by the aggregates.
+ * record times ({@link #importPhase()}), and within a phase the order of same-day acts: a coalition's acts in the
+ * order they take effect on one day (MembershipTimeline.Kind), so that an import never applies an act before the
+ * same-day act it needs (a lead designation on the day of a reinstatement).
  */
 public enum ActKind {
 
@@ -19,8 +21,11 @@ public enum ActKind {
     RegisterAgreement("AgreementRegistered", "agreement registered", Holder.AGREEMENT, 1),
     LeaveCoalition("CoalitionLeft", "left", Holder.COALITION, 2),
     WithdrawFromAgreement("AgreementWithdrawn", "withdrew", Holder.AGREEMENT, 2),
+    ReinstateMember("MemberReinstated", "reinstated", Holder.COALITION, 2),
     DeclareIntent("IntentDeclared", "declared intent", Holder.COALITION, 2),
+    AdmitObserver("ObserverAdmitted", "admitted as observer", Holder.COALITION, 2),
     JoinCoalition("CoalitionJoined", "joined", Holder.COALITION, 2),
+    SuspendMember("MemberSuspended", "suspended", Holder.COALITION, 2),
     DesignateLead("LeadDesignated", "designated lead", Holder.COALITION, 2),
     SignAgreement("AgreementSigned", "signed", Holder.AGREEMENT, 2),
     CorrectRecord("RecordCorrected", "correction", Holder.RECORD, 3),

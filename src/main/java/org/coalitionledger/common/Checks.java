@@ -101,7 +101,10 @@ public final class Checks {
         return List.copyOf(values);
     }
 
-    /** The date an act took effect: YYYY-MM-DD, YYYY-MM or YYYY, not after {@code today}. */
+    /**
+     * The date an act took effect: YYYY-MM-DD, YYYY-MM, YYYY or a range ([YYYY-MM-DD..YYYY-MM-DD], [..YYYY-MM-DD]),
+     * counting from a day not after {@code today}.
+     */
     public static PartialDate effectiveDate(String field, String value, LocalDate today) {
         PartialDate date = date(field, value);
         if (date.start().isAfter(today)) {
@@ -120,6 +123,7 @@ public final class Checks {
             throw Rejection.invalid(field, field + ": " + e.getMessage());
         }
         inYears(field, date.start());
+        inYears(field, date.latest());
         return date;
     }
 
@@ -168,6 +172,10 @@ public final class Checks {
         optionalText("source.publisher", source.publisher(), MAX_TITLE);
         if (source.publishedOn() != null) {
             PartialDate published = date("source.publishedOn", source.publishedOn());
+            if (published.precision() == Precision.RANGE) {
+                throw Rejection.invalid("source.publishedOn", "source.publishedOn is the day (YYYY-MM-DD), month or"
+                        + " year the source was published, not a range");
+            }
             if (published.start().isAfter(today)) {
                 throw Rejection.invalid("source.publishedOn", "source.publishedOn " + source.publishedOn()
                         + " is in the future; a source is cited once it has been published");

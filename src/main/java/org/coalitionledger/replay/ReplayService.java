@@ -9,16 +9,13 @@ import org.coalitionledger.agreement.query.CommitmentFold;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
 import org.coalitionledger.agreement.query.ReplayCommitmentsQuery;
 import org.coalitionledger.coalition.event.CoalitionFormed;
-import org.coalitionledger.coalition.event.CoalitionJoined;
-import org.coalitionledger.coalition.event.CoalitionLeft;
-import org.coalitionledger.coalition.event.IntentDeclared;
-import org.coalitionledger.coalition.event.LeadDesignated;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.coalition.query.MembersOnDay;
 import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.coalition.query.MembershipFold;
 import org.coalitionledger.coalition.query.ReplayMembersQuery;
+import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
@@ -171,18 +168,13 @@ public class ReplayService {
     }
 
     private static MembershipFold.Kind kindOf(PartyAct act) {
-        if (act instanceof CoalitionJoined) {
-            return MembershipFold.Kind.JOIN;
-        }
-        if (act instanceof IntentDeclared) {
-            return MembershipFold.Kind.INTENT;
-        }
-        if (act instanceof LeadDesignated) {
-            return MembershipFold.Kind.LEAD;
-        }
-        if (act instanceof CoalitionLeft) {
-            return MembershipFold.Kind.LEAVE;
-        }
-        throw new IllegalArgumentException("unknown act " + act.getClass().getSimpleName());
+        return KINDS.get(act.kind());
     }
+
+    /** The fold's kind of each act of a party. */
+    private static final Map<ActKind, MembershipFold.Kind> KINDS = Map.of(
+            ActKind.JoinCoalition, MembershipFold.Kind.JOIN, ActKind.DeclareIntent, MembershipFold.Kind.INTENT,
+            ActKind.DesignateLead, MembershipFold.Kind.LEAD, ActKind.LeaveCoalition, MembershipFold.Kind.LEAVE,
+            ActKind.SuspendMember, MembershipFold.Kind.SUSPEND, ActKind.ReinstateMember, MembershipFold.Kind.REINSTATE,
+            ActKind.AdmitObserver, MembershipFold.Kind.OBSERVE);
 }

@@ -79,9 +79,15 @@ class CoalitionPage {
         Instant known = time.knownAt();
         CoalitionSummary summary = ledger.coalition(coalition, day, known);
         LocalDate today = LocalDate.now(clock);
-        LocalDate formed = PartialDate.parse(summary.formedOn()).start();
+        LocalDate formationCounted = PartialDate.parse(summary.formedOn()).start();
 
-        TimelineResponse timeline = ledger.timeline(coalition, formed, TimeQuery.END_OF_TIME, known);
+        TimelineResponse timeline = ledger.timeline(coalition, formationCounted, TimeQuery.END_OF_TIME, known);
+        // a formation known only as "on or before" a day counts from that day, and acts may count from earlier:
+        // the slider and the charts start with whichever comes first
+        LocalDate formed = timeline.parties().stream().flatMap(party -> party.intervals().stream())
+                .map(span -> PartialDate.parse(span.start()).start())
+                .filter(start -> start.isBefore(formationCounted)).min(Comparator.naturalOrder())
+                .orElse(formationCounted);
         LocalDate lastChange = timeline.parties().stream().flatMap(party -> party.intervals().stream())
                 .flatMap(span -> span.end() == null ? java.util.stream.Stream.of(span.start())
                                                     : java.util.stream.Stream.of(span.start(), span.end()))

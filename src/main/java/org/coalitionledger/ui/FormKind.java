@@ -55,6 +55,27 @@ public enum FormKind {
             return partyAct(form, target);
         }
     },
+    SUSPENSION(ActKind.SuspendMember, "suspension", "Record that a member was suspended",
+               List.of("party", "effectiveDate")) {
+        @Override
+        Object request(ActForm form, String target) {
+            return partyAct(form, target);
+        }
+    },
+    REINSTATEMENT(ActKind.ReinstateMember, "reinstatement", "Record that a suspended member was reinstated",
+                  List.of("party", "effectiveDate")) {
+        @Override
+        Object request(ActForm form, String target) {
+            return partyAct(form, target);
+        }
+    },
+    OBSERVER(ActKind.AdmitObserver, "observer", "Record that a state was admitted as an observer",
+             List.of("party", "effectiveDate")) {
+        @Override
+        Object request(ActForm form, String target) {
+            return partyAct(form, target);
+        }
+    },
     AGREEMENT(ActKind.RegisterAgreement, "agreement", "Register an agreement of this coalition",
               List.of("agreement", "title", "commitmentTerm", "effectiveDate")) {
         @Override

@@ -21,10 +21,13 @@ public class Labels {
         return command == null ? "" : ActKind.ofCommand(command).map(ActKind::label).orElse(command);
     }
 
-    /** The text marker of an imprecise date: "≈ month precision", "≈ year precision", or nothing. */
+    /** The marker of an imprecise date: "≈ month precision", "≈ year precision", "≈ within a range" or nothing. */
     public String precision(Precision precision) {
         if (precision == null || precision == Precision.DAY) {
             return "";
+        }
+        if (precision == Precision.RANGE) {
+            return "≈ within a range";
         }
         return "≈ " + precision.name().toLowerCase() + " precision";
     }

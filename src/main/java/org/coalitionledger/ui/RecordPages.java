@@ -46,7 +46,8 @@ import java.util.Set;
 class RecordPages {
 
     private static final Set<FormKind> COALITION_ACTS =
-            Set.of(FormKind.JOIN, FormKind.INTENT, FormKind.LEAD, FormKind.DEPARTURE, FormKind.AGREEMENT);
+            Set.of(FormKind.JOIN, FormKind.INTENT, FormKind.LEAD, FormKind.DEPARTURE, FormKind.SUSPENSION,
+                   FormKind.REINSTATEMENT, FormKind.OBSERVER, FormKind.AGREEMENT);
     private static final Set<FormKind> AGREEMENT_ACTS = Set.of(FormKind.SIGNATURE, FormKind.WITHDRAWAL);
     private static final Set<FormKind> RECORD_ACTS = Set.of(FormKind.CORRECTION, FormKind.RETRACTION);
 

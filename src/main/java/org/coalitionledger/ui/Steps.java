@@ -1,5 +1,6 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.coalition.query.MemberRole;
 import org.coalitionledger.coalition.query.TimelineResponse.Span;
 import org.coalitionledger.common.PartialDate;
 
@@ -23,7 +24,7 @@ final class Steps {
         return span.end() != null && !day(span.end()).isAfter(day(span.start()));
     }
 
-    /** The word of an interval's role: intent, member, lead. */
+    /** The word of an interval's role: intent, member, lead, suspended, observer. */
     static String role(Span span) {
         return span.role().name().toLowerCase();
     }
@@ -34,7 +35,8 @@ final class Steps {
         if (instant(span)) {
             return who + ": " + switch (span.role()) {
                 case INTENT -> "declared intent on " + start + " and joined the same day";
-                case MEMBER, LEAD -> role(span) + " on " + start + ", ended the same day";
+                case OBSERVER -> "admitted as observer on " + start + " and joined the same day";
+                case MEMBER, LEAD, SUSPENDED -> role(span) + " on " + start + ", ended the same day";
             };
         }
         return who + ": " + role(span) + " from " + start + (span.end() == null ? ", still" : " until " + span.end());
@@ -47,14 +49,28 @@ final class Steps {
         List<Step> steps = new ArrayList<>();
         for (Span span : spans) {
             switch (span.role()) {
-                case INTENT -> steps.add(new Step(day(span.start()), 1, "declared intent " + span.start()));
+                case INTENT -> steps.add(new Step(day(span.start()), 2, "declared intent " + span.start()));
+                case OBSERVER -> {
+                    steps.add(new Step(day(span.start()), 3, "admitted as observer " + span.start()));
+                    if (span.end() != null && spans.stream().noneMatch(
+                            other -> other.role() == MemberRole.MEMBER && other.start().equals(span.end()))) {
+                        steps.add(new Step(day(span.end()), 0, "left " + span.end()));
+                    }
+                }
                 case MEMBER -> {
-                    steps.add(new Step(day(span.start()), 2, "joined " + span.start()));
+                    steps.add(new Step(day(span.start()), 4, "joined " + span.start()));
                     if (span.end() != null) {
                         steps.add(new Step(day(span.end()), 0, "left " + span.end()));
                     }
                 }
-                case LEAD -> steps.add(new Step(day(span.start()), 3, "became lead " + span.start()));
+                case SUSPENDED -> {
+                    steps.add(new Step(day(span.start()), 5, "suspended " + span.start()));
+                    if (span.end() != null && spans.stream().noneMatch(
+                            other -> other.role() == MemberRole.MEMBER && span.end().equals(other.end()))) {
+                        steps.add(new Step(day(span.end()), 1, "reinstated " + span.end()));
+                    }
+                }
+                case LEAD -> steps.add(new Step(day(span.start()), 6, "became lead " + span.start()));
             }
         }
         return steps.stream().sorted(Comparator.comparing(Step::day).thenComparing(Step::order))

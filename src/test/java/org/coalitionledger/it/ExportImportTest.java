@@ -32,7 +32,8 @@ class ExportImportTest {
                             "{\"effectiveDate\":\"2024-01-25\",\"reason\":\"day found\",\"source\":" + SOURCE + "}",
                             "application/json").statusCode()).isEqualTo(201);
             assertThat(original.post("/api/records/" + lvSignature + "/correction",
-                            "{\"effectiveDate\":\"2024-02-20\",\"reason\":\"signed later\",\"source\":" + SOURCE + "}",
+                            "{\"effectiveDate\":\"[2024-02-15..2024-02-20]\",\"reason\":\"signed later\",\"source\":"
+                                    + SOURCE + "}",
                             "application/json").statusCode()).isEqualTo(201);
             assertThat(original.post("/api/coalitions/it-coalition/departures",
                             "{\"party\":\"DK\",\"effectiveDate\":\"2025-03\",\"source\":" + SOURCE + "}",
@@ -40,6 +41,13 @@ class ExportImportTest {
             assertThat(original.post("/api/coalitions/it-coalition/members",
                             "{\"party\":\"FR\",\"effectiveDate\":\"2024-06\",\"source\":" + SOURCE + "}",
                             "application/json").statusCode()).isEqualTo(201);
+            // a suspension known within bounds, a reinstatement in a month, an observer on or before a day
+            for (String[] act : new String[][]{{"suspensions", "LT", "[2024-03-01..2024-04-15]"},
+                    {"reinstatements", "LT", "2024-09"}, {"observers", "NO", "[..2024-05-31]"}}) {
+                assertThat(original.post("/api/coalitions/it-coalition/" + act[0],
+                                "{\"party\":\"" + act[1] + "\",\"effectiveDate\":\"" + act[2] + "\",\"source\":"
+                                        + SOURCE + "}", "application/json").statusCode()).as(act[0]).isEqualTo(201);
+            }
             String frJoin = recordOf(json.readTree(original.get("/api/coalitions/it-coalition/history")
                                                            .body()), "JoinCoalition", "FR");
             assertThat(original.post("/api/records/" + frJoin + "/retraction",
@@ -48,8 +56,11 @@ class ExportImportTest {
 
             HttpResponse<String> export = original.get("/api/export");
             assertThat(export.statusCode()).isEqualTo(200);
-            assertThat(export.body().lines()).hasSize(32); // 31 acts and the trailer
+            assertThat(export.body().lines()).hasSize(35); // 34 acts and the trailer
             assertThat(export.body()).contains("\"command\":\"CorrectRecord\"", "\"command\":\"RetractRecord\"",
+                                               "\"command\":\"SuspendMember\"", "\"command\":\"ReinstateMember\"",
+                                               "\"command\":\"AdmitObserver\"", "\"effectiveDate\":\"[..2024-05-31]\"",
+                                               "\"effectiveDate\":\"[2024-02-15..2024-02-20]\"",
                                                "\"recordedBy\":\"" + TestUsers.ADMIN.name() + "\"", dkJoin);
 
             HttpResponse<String> imported = copy.post("/api/import", export.body(), "application/x-ndjson");
@@ -72,7 +83,11 @@ class ExportImportTest {
                 }
             }
             JsonNode copied = json.readTree(copy.get("/api/coalitions/it-coalition/history").body());
-            assertThat(copied.get("entries")).hasSize(history.get("entries").size() + 2);
+            assertThat(copied.get("entries")).hasSize(history.get("entries").size() + 5);
+            JsonNode suspended = json.readTree(copy.get("/api/coalitions/it-coalition/members?asOf=2024-04-01")
+                                                       .body());
+            assertThat(suspended.at("/suspended/0/since").asText()).isEqualTo("[2024-03-01..2024-04-15]");
+            assertThat(suspended.at("/observers")).isEmpty();
         }
     }
 

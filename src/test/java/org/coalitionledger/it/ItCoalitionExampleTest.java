@@ -1,6 +1,7 @@
 package org.coalitionledger.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.coalitionledger.common.PartialDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,7 +17,12 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Loads docs/examples/it-coalition.jsonl over HTTP and checks the story it tells. */
+/**
+ * Loads docs/examples/it-coalition.jsonl over HTTP and checks the story it tells, with no date more precise than the
+ * report of 14 February 2024 (/work/shared/reference, docs/import.md "The example"): the Netherlands joined in
+ * January 2024, so the coalition existed by 31 January; everything else the report states happened on or before
+ * 14 February 2024.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ItCoalitionExampleTest extends SharedLedgerHttpTest {
 
@@ -50,10 +56,14 @@ class ItCoalitionExampleTest extends SharedLedgerHttpTest {
             }
         });
         assertThat(signedOn).hasSize(10);
+        // reported as signed on 14 February 2024 with no day of signature: on or before it, counted from it
+        assertThat(signedOn.values()).containsOnly("[..2024-02-14]");
         get(AGREEMENT + "/commitments").json().get("commitments").forEach(c -> {
-            LocalDate signature = LocalDate.parse(signedOn.get(c.get("party").asText()));
-            assertThat(c.get("start").asText()).isEqualTo(signature.toString());
-            assertThat(LocalDate.parse(c.get("end").asText())).isEqualTo(signature.plus(Period.ofYears(6)));
+            PartialDate signature = PartialDate.parse(signedOn.get(c.get("party").asText()));
+            assertThat(c.get("start").asText()).isEqualTo(signature.text());
+            assertThat(c.get("precision").asText()).isEqualTo("RANGE");
+            assertThat(LocalDate.parse(c.get("end").asText()))
+                    .isEqualTo(LocalDate.of(2024, 2, 14).plus(Period.ofYears(6)));
         });
     }
 
@@ -94,6 +104,26 @@ class ItCoalitionExampleTest extends SharedLedgerHttpTest {
         JsonNode january = get("/api/coalitions/it-coalition/members?asOf=2024-01-31").json().get("members");
         assertThat(january).hasSize(1);
         assertThat(january.get(0).get("party").asText()).isEqualTo("NL");
+        // some day in January: not certain before its last day, certain on 31 January
+        assertThat(january.get(0).get("certain").asBoolean()).isTrue();
+        JsonNode earlier = get("/api/coalitions/it-coalition/members?asOf=2024-01-30").json().get("members");
+        assertThat(earlier.get(0).get("certain").asBoolean()).isFalse();
+    }
+
+    @Test
+    void membersListedInTheReportCountFromItsDay() {
+        JsonNode before = get("/api/coalitions/it-coalition/members?asOf=2024-02-13").json();
+        assertThat(before.get("members")).extracting(m -> m.get("party").asText()).containsExactly("NL");
+        JsonNode onTheDay = get("/api/coalitions/it-coalition/members?asOf=2024-02-14").json();
+        assertThat(onTheDay.get("members")).hasSize(11);
+        for (String party : List.of("EE", "LU", "BE", "DK", "IS", "IT", "LV", "LT", "UA", "GB")) {
+            JsonNode member = member(onTheDay, party);
+            assertThat(member.get("since").asText()).as(party).isEqualTo("[..2024-02-14]");
+            assertThat(member.get("precision").asText()).as(party).isEqualTo("RANGE");
+            assertThat(member.get("certain").asBoolean()).as(party).isTrue();
+        }
+        assertThat(get("/api/coalitions/it-coalition/members?asOf=2024-02-14&mode=replay").json().get("members"))
+                .isEqualTo(onTheDay.get("members"));
     }
 
     @Test
@@ -119,8 +149,13 @@ class ItCoalitionExampleTest extends SharedLedgerHttpTest {
     @Test
     void coalitionIsListedOnlyOnceFormed() {
         // the application is shared with other test classes: only this coalition's entry counts
-        assertThat(get("/api/coalitions?asOf=2023-12-31").json().get("coalitions"))
+        // formed on or before 31 January 2024 (the Netherlands joined it in January), counted from that day
+        assertThat(get("/api/coalitions?asOf=2024-01-30").json().get("coalitions"))
                 .noneMatch(c -> c.get("coalition").asText().equals("it-coalition"));
+        assertThat(get("/api/coalitions?asOf=2024-01-31").json().get("coalitions"))
+                .anyMatch(c -> c.get("coalition").asText().equals("it-coalition")
+                        && c.get("formedOn").asText().equals("[..2024-01-31]")
+                        && c.get("formedPrecision").asText().equals("RANGE"));
         JsonNode all = get("/api/coalitions").json().get("coalitions");
         List<JsonNode> listed = StreamSupport.stream(all.spliterator(), false)
                 .filter(c -> c.get("coalition").asText().equals("it-coalition")).toList();

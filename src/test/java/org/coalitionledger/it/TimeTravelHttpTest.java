@@ -60,11 +60,13 @@ class TimeTravelHttpTest extends SharedLedgerHttpTest {
         assertThat(then.get("asOf").asText()).isEqualTo("2024-01-31");
         assertThat(Instant.parse(then.get("knownAt").asText())).isEqualTo(beforeCorrection);
 
-        JsonNode now = members(id, "2024-01-31", null, null);
+        JsonNode now = members(id, "2024-01-30", null, null);
         assertThat(now.at("/members/0/party").asText()).isEqualTo("NL");
         assertThat(now.at("/members/0/since").asText()).isEqualTo("2024-01");
         assertThat(now.at("/members/0/precision").asText()).isEqualTo("MONTH");
         assertThat(now.at("/members/0/certain").asBoolean()).isFalse();
+        // a join in January has certainly happened by 31 January
+        assertThat(members(id, "2024-01-31", null, null).at("/members/0/certain").asBoolean()).isTrue();
         assertThat(members(id, "2024-02-01", null, null).at("/members/0/certain").asBoolean()).isTrue();
 
         JsonNode history = get("/api/coalitions/" + id + "/history").json();

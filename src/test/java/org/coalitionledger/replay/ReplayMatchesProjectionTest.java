@@ -13,11 +13,14 @@ import org.coalitionledger.agreement.command.SignAgreement;
 import org.coalitionledger.agreement.command.WithdrawFromAgreement;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
 import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
+import org.coalitionledger.coalition.command.AdmitObserver;
 import org.coalitionledger.coalition.command.DeclareIntent;
 import org.coalitionledger.coalition.command.DesignateLead;
 import org.coalitionledger.coalition.command.FormCoalition;
 import org.coalitionledger.coalition.command.JoinCoalition;
 import org.coalitionledger.coalition.command.LeaveCoalition;
+import org.coalitionledger.coalition.command.ReinstateMember;
+import org.coalitionledger.coalition.command.SuspendMember;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.common.Rejection;
@@ -50,7 +53,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random ledgers — acts recorded out of order, at day, month and year precision, with corrections and retractions —
+ * Random ledgers — acts recorded out of order, at day, month and year precision and as ranges, with suspensions,
+ * reinstatements and observers, corrections and retractions —
  * answered two ways for random (asOf, knownAt) pairs: from the bitemporal projection tables and by replaying the
  * raw events. The answers must be equal.
  * <p>
@@ -86,7 +90,8 @@ class ReplayMatchesProjectionTest {
 
     /** The kinds of act, each with its weight among generated acts: joins and signatures weighted up. */
     enum Kind {
-        JOIN(4), INTENT(1), LEAD(2), LEAVE(2), SIGN(3), WITHDRAW(1), CORRECT(2), RETRACT(1);
+        JOIN(4), INTENT(1), LEAD(2), LEAVE(2), SIGN(3), WITHDRAW(1), CORRECT(2), RETRACT(1), SUSPEND(2), REINSTATE(2),
+        OBSERVE(2);
 
         final int weight;
 
@@ -136,14 +141,17 @@ class ReplayMatchesProjectionTest {
             return new Ledger(seed, List.copyOf(acts), days, moments);
         }
 
-        /** A year, a month or a day, out of order between 2019 and 2025. */
+        /** A year, a month, a day or a range (closed or open), out of order between 2019 and 2025. */
         private static String date(SplittableRandom random) {
             int year = random.nextInt(2019, 2026);
             int month = random.nextInt(1, 13);
             int day = random.nextInt(1, 29);
-            return switch (random.nextInt(5)) {
+            LocalDate first = LocalDate.of(year, month, day);
+            return switch (random.nextInt(7)) {
                 case 0 -> String.valueOf(year);
                 case 1 -> "%d-%02d".formatted(year, month);
+                case 2 -> "[%s..%s]".formatted(first, first.plusDays(random.nextInt(1, 120)));
+                case 3 -> "[..%s]".formatted(first);
                 default -> "%d-%02d-%02d".formatted(year, month, day);
             };
         }
@@ -231,6 +239,9 @@ class ReplayMatchesProjectionTest {
                 case INTENT -> new DeclareIntent(coalition, act.party(), act.date(), SOURCE, null, recordId);
                 case LEAD -> new DesignateLead(coalition, act.party(), act.date(), SOURCE, null, recordId);
                 case LEAVE -> new LeaveCoalition(coalition, act.party(), act.date(), SOURCE, null, recordId);
+                case SUSPEND -> new SuspendMember(coalition, act.party(), act.date(), SOURCE, null, recordId);
+                case REINSTATE -> new ReinstateMember(coalition, act.party(), act.date(), SOURCE, null, recordId);
+                case OBSERVE -> new AdmitObserver(coalition, act.party(), act.date(), SOURCE, null, recordId);
                 case SIGN -> new SignAgreement(agreement, act.party(), act.date(), SOURCE, null, recordId);
                 case WITHDRAW -> new WithdrawFromAgreement(agreement, act.party(), act.date(), SOURCE, null, recordId);
                 case CORRECT -> records.isEmpty() ? null : new CorrectRecord(

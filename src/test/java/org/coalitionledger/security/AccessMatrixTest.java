@@ -82,6 +82,9 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         all.add(partyAct("intents", () -> newCoalition(), "GB", "2021-03-04"));
         all.add(partyAct("leads", () -> joined(newCoalition(), "EE"), "EE", "2021-03-04"));
         all.add(partyAct("departures", () -> joined(newCoalition(), "DK"), "DK", "2022-03-04"));
+        all.add(partyAct("suspensions", () -> joined(newCoalition(), "HU"), "HU", "2022-03-04"));
+        all.add(partyAct("reinstatements", () -> suspended(joined(newCoalition(), "HU"), "HU"), "HU", "2022-09-04"));
+        all.add(partyAct("observers", () -> newCoalition(), "NO", "2021-03-04"));
         all.add(new Endpoint(HttpMethod.POST, "/api/agreements", RECORDERS, () -> json("/api/agreements", """
                 {"agreement":"%s","coalition":"%s","title":"Matrix agreement","commitmentTerm":"P6Y",
                  "effectiveDate":"2021-01","source":%s}""".formatted(fresh("a"), newCoalition(), SOURCE))));
@@ -250,6 +253,12 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
     private String joined(String coalition, String party) {
         created(post("/api/coalitions/" + coalition + "/members",
                      "{\"party\":\"" + party + "\",\"effectiveDate\":\"2021-01-02\",\"source\":" + SOURCE + "}"));
+        return coalition;
+    }
+
+    private String suspended(String coalition, String party) {
+        created(post("/api/coalitions/" + coalition + "/suspensions",
+                     "{\"party\":\"" + party + "\",\"effectiveDate\":\"2022-03-04\",\"source\":" + SOURCE + "}"));
         return coalition;
     }
 

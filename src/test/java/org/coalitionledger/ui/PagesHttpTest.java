@@ -272,7 +272,7 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         assertThat(correctFormation.statusCode()).isEqualTo(200);
         String entry = correctFormation.body().substring(correctFormation.body().indexOf("<div class=\"entry\">"));
         entry = entry.substring(0, entry.indexOf("</div>"));
-        assertThat(entry).contains("formed IT Coalition</strong><span>, effective 2024-01</span>")
+        assertThat(entry).contains("formed IT Coalition</strong><span>, effective [..2024-01-31]</span>")
                 .doesNotContain("—").doesNotContainPattern("\\s,");
         assertThat(recorder.get(records + formationId + "/retraction").statusCode()).isEqualTo(409);
         assertThat(recorder.get(records + registrationId + "/correction").statusCode()).isEqualTo(409);
@@ -287,16 +287,18 @@ class PagesHttpTest extends SharedLedgerHttpTest {
 
     @Test
     void aSameDayIntentAndJoinIsAMarkerAndAPath() {
-        // the example's United Kingdom declared intent and joined on 2024-02-14
+        // the example's United Kingdom declared intent and joined on or before 2024-02-14, both counted from that day
         PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
         String coalition = viewer.get(IT).body();
         String timeline = coalition.substring(coalition.indexOf("id=\"membership-chart\""));
         timeline = timeline.substring(0, timeline.indexOf("</svg>"));
         assertThat(timeline).contains("class=\"point point-intent\"",
-                                      "United Kingdom: declared intent on 2024-02-14 and joined the same day");
+                                      "United Kingdom: declared intent on [..2024-02-14] (≈ within a range) and"
+                                      + " joined the same day");
         assertThat(coalition).contains("a step that lasted no day");
         String party = viewer.get("/parties/GB").body();
-        assertThat(party).contains("declared intent 2024-02-14, joined 2024-02-14", "class=\"point point-intent\"");
+        assertThat(party).contains("declared intent [..2024-02-14], joined [..2024-02-14]",
+                                   "class=\"point point-intent\"");
     }
 
     @Test
@@ -418,6 +420,39 @@ class PagesHttpTest extends SharedLedgerHttpTest {
             count++;
         }
         return count;
+    }
+
+    @Test
+    void suspendedMembersAndObserversAreListedApartAndDrawnOnTheTimeline() {
+        String id = uniqueId("pages-so");
+        assertThat(post("/api/coalitions", """
+                {"coalition":"%s","name":"Suspensions","effectiveDate":"2020","source":%s}"""
+                                .formatted(id, SOURCE)).status()).isEqualTo(201);
+        assertThat(post("/api/coalitions/" + id + "/members", """
+                {"party":"HU","effectiveDate":"2021-01-01","source":%s}""".formatted(SOURCE)).status())
+                .isEqualTo(201);
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        // the new acts through their record forms, the suspension known within bounds
+        String suspension = "/record/" + id + "/suspension";
+        HttpResponse<String> suspended = recorder.post(suspension, recorder.token(suspension),
+                                                       join("HU", "[2022-03-01..2022-03-20]"));
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(302);
+        String observer = "/record/" + id + "/observer";
+        assertThat(recorder.post(observer, recorder.token(observer), join("NO", "2021-06")).statusCode())
+                .isEqualTo(302);
+        String reinstatement = "/record/" + id + "/reinstatement";
+        HttpResponse<String> refused = recorder.post(reinstatement, recorder.token(reinstatement),
+                                                     join("NO", "2022-09-01"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("only a suspended member can be reinstated");
+
+        String page = recorder.get("/coalitions/" + id + "?asOf=2022-03-10").body();
+        assertThat(page).contains("No member on this day.", "Suspended members", "Hungary</span>, suspended since",
+                                  "[2022-03-01..2022-03-20]", "≈ within a range", "⚠ uncertain on this day",
+                                  "Observers, not members", "Norway</span>, observer since", "bar bar-suspended",
+                                  "bar bar-observer", "/record/" + id + "/suspension");
+        assertThat(recorder.get("/parties/HU").body())
+                .contains("joined 2021-01-01, suspended [2022-03-01..2022-03-20]");
     }
 
     private static Map<String, String> join(String party, String date) {

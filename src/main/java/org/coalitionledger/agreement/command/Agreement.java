@@ -143,7 +143,7 @@ public class Agreement {
 
 
     private static void notBeforeFormation(PartialDate date, PartialDate formedOn, String coalition) {
-        if (date.latest().isBefore(formedOn.start())) {
+        if (date.latest().isBefore(formedOn.earliest())) {
             throw Rejection.conflict("effectiveDate", "effectiveDate " + date + " is before " + coalition
                     + " was formed (" + formedOn + ")");
         }

@@ -26,8 +26,9 @@ public record Commitment(String agreement, String coalition, String party, Strin
         Status status = withdrawn ? Status.WITHDRAWN : end.isAfter(asOf) ? Status.ACTIVE : Status.EXPIRED;
         long daysRemaining = status == Status.ACTIVE ? ChronoUnit.DAYS.between(asOf, end) : 0;
         PartialDate start = period.start();
-        boolean endUncertain = start.precision() != Precision.DAY && !asOf.isBefore(period.scheduledEnd())
-                && asOf.isBefore(start.windowEnd().plus(term));
+        // counted from the window's first day, the term ends on scheduledEnd; had the act been on the window's last
+        // day, it would end term later: in between, the end is uncertain
+        boolean endUncertain = !asOf.isBefore(period.scheduledEnd()) && asOf.isBefore(start.latest().plus(term));
         boolean certain = !start.isUncertainOn(asOf) && (withdrawnOn == null || !withdrawnOn.isUncertainOn(asOf))
                 && (withdrawn || !endUncertain);
         return new Commitment(agreement, coalition, party, Parties.nameOf(party), start.text(), start.precision(),

@@ -10,6 +10,9 @@ import org.coalitionledger.coalition.event.CoalitionJoined;
 import org.coalitionledger.coalition.event.CoalitionLeft;
 import org.coalitionledger.coalition.event.IntentDeclared;
 import org.coalitionledger.coalition.event.LeadDesignated;
+import org.coalitionledger.coalition.event.MemberReinstated;
+import org.coalitionledger.coalition.event.MemberSuspended;
+import org.coalitionledger.coalition.event.ObserverAdmitted;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.ActKind;
@@ -105,6 +108,30 @@ public class Coalition {
                                                 command.notes()));
     }
 
+    @CommandHandler
+    public String handle(SuspendMember command, Clock clock) {
+        return record(Kind.SUSPEND, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
+                      date -> new MemberSuspended(command.recordId(), id, command.party(), date, command.source(),
+                                                  command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(ReinstateMember command, Clock clock) {
+        return record(Kind.REINSTATE, LocalDate.now(clock), command.party(), command.effectiveDate(),
+                      command.source(), command.notes(), command.recordId(),
+                      date -> new MemberReinstated(command.recordId(), id, command.party(), date, command.source(),
+                                                   command.notes()));
+    }
+
+    @CommandHandler
+    public String handle(AdmitObserver command, Clock clock) {
+        return record(Kind.OBSERVE, LocalDate.now(clock), command.party(), command.effectiveDate(), command.source(),
+                      command.notes(), command.recordId(),
+                      date -> new ObserverAdmitted(command.recordId(), id, command.party(), date, command.source(),
+                                                   command.notes()));
+    }
+
     /** Guards an act of one party against every rule, then applies its event; answers the record id. */
     private String record(Kind kind, LocalDate today, String party, String effectiveDate, Source source, String notes,
                           String recordId, Function<PartialDate, PartyAct> event) {
@@ -149,14 +176,14 @@ public class Coalition {
         String action = "correcting the formation of " + id + " from " + formedOn + " to " + date;
         for (MembershipTimeline timeline : parties.values()) {
             for (Act<Kind> act : timeline.acts()) {
-                if (act.date().latest().isBefore(date.start())) {
+                if (act.date().latest().isBefore(date.earliest())) {
                     throw beforeFormation(action, "the " + act.kind().label() + " of " + timeline.who(), act.date(),
                                           act.recordId());
                 }
             }
         }
         for (CoalitionDirectory.DatedAct act : directory.agreementActs(id)) {
-            if (act.date().latest().isBefore(date.start())) {
+            if (act.date().latest().isBefore(date.earliest())) {
                 throw beforeFormation(action, "the " + act.description(), act.date(), act.recordId());
             }
         }
@@ -186,7 +213,7 @@ public class Coalition {
 
 
     private void notBeforeFormation(PartialDate date) {
-        if (date.latest().isBefore(formedOn.start())) {
+        if (date.latest().isBefore(formedOn.earliest())) {
             throw Rejection.conflict("effectiveDate", "effectiveDate " + date + " is before " + id
                     + " was formed (" + formedOn + ")");
         }
@@ -226,6 +253,21 @@ public class Coalition {
     @EventSourcingHandler
     void on(CoalitionLeft event) {
         remember(Kind.LEAVE, event);
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspended event) {
+        remember(Kind.SUSPEND, event);
+    }
+
+    @EventSourcingHandler
+    void on(MemberReinstated event) {
+        remember(Kind.REINSTATE, event);
+    }
+
+    @EventSourcingHandler
+    void on(ObserverAdmitted event) {
+        remember(Kind.OBSERVE, event);
     }
 
     @EventSourcingHandler

@@ -7,5 +7,9 @@ public enum MemberRole {
     /** The party is a member. */
     MEMBER,
     /** The party is a lead (always also a member). */
-    LEAD
+    LEAD,
+    /** The party is a member but suspended: in no members list, and not a lead while it lasts. */
+    SUSPENDED,
+    /** The party is an observer (not a member). */
+    OBSERVER
 }

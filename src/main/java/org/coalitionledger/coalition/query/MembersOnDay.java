@@ -32,6 +32,8 @@ public final class MembersOnDay {
         Map<String, Interval> members = new HashMap<>();
         Map<String, Interval> leads = new HashMap<>();
         Map<String, Interval> intents = new HashMap<>();
+        Map<String, Interval> suspensions = new HashMap<>();
+        Map<String, Interval> observers = new HashMap<>();
         for (PartyInterval held : holding) {
             Interval interval = held.interval();
             if (!interval.start().start().isAfter(asOf)
@@ -40,11 +42,16 @@ public final class MembersOnDay {
                     case MEMBER -> members.put(held.party(), interval);
                     case LEAD -> leads.put(held.party(), interval);
                     case INTENT -> intents.put(held.party(), interval);
+                    case SUSPENDED -> suspensions.put(held.party(), interval);
+                    case OBSERVER -> observers.put(held.party(), interval);
                 }
             }
         }
         List<Member> memberList = new ArrayList<>();
         members.forEach((party, interval) -> {
+            if (suspensions.containsKey(party)) {
+                return;
+            }
             Interval lead = leads.get(party);
             boolean certain = !interval.start().isUncertainOn(asOf)
                     && (lead == null || !lead.start().isUncertainOn(asOf));
@@ -52,11 +59,15 @@ public final class MembersOnDay {
                                       interval.start().text(), interval.start().precision(), certain));
         });
         memberList.sort(Comparator.comparing(Member::role, Comparator.reverseOrder()).thenComparing(Member::party));
-        List<Intending> intending = intents.entrySet().stream()
+        return new MembersResponse(coalition, asOf, knownAt, List.copyOf(memberList), listed(intents, asOf),
+                                   listed(suspensions, asOf), listed(observers, asOf));
+    }
+
+    private static List<Intending> listed(Map<String, Interval> held, LocalDate asOf) {
+        return held.entrySet().stream()
                 .map(entry -> intending(entry.getKey(), entry.getValue().start(), asOf))
                 .sorted(Comparator.comparing(Intending::party))
                 .toList();
-        return new MembersResponse(coalition, asOf, knownAt, List.copyOf(memberList), intending);
     }
 
     private static Intending intending(String party, PartialDate since, LocalDate asOf) {

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Folds one party's acts in one coalition into intervals of intent, membership and lead, in effective-date order.
+ * Folds one party's acts in one coalition into intervals of intent, observership, membership, suspension and lead,
+ * in effective-date order. Membership and lead run from the join (designation) to the departure; a suspension is an
+ * interval of its own over them, during which the answers list the party as suspended instead.
  * Intervals are half-open [start, end); an open interval has no end. The fold is lenient: the aggregate has already
  * refused acts that break the rules, so anything surprising is skipped rather than failed on.
  */
@@ -16,7 +18,7 @@ public final class MembershipFold {
 
     /** The kinds of act, in the order they take effect on the same day (as on the command side). */
     public enum Kind {
-        LEAVE, INTENT, JOIN, LEAD
+        LEAVE, REINSTATE, INTENT, OBSERVE, JOIN, SUSPEND, LEAD
     }
 
     public record Act(Kind kind, PartialDate date, String recordId, long order) {
@@ -40,11 +42,18 @@ public final class MembershipFold {
         Act intent = null;
         Act member = null;
         Act lead = null;
+        Act suspended = null;
+        Act observer = null;
         for (Act act : timeline) {
             switch (act.kind()) {
                 case INTENT -> {
                     if (member == null && intent == null) {
                         intent = act;
+                    }
+                }
+                case OBSERVE -> {
+                    if (member == null && observer == null) {
+                        observer = act;
                     }
                 }
                 case JOIN -> {
@@ -53,12 +62,27 @@ public final class MembershipFold {
                             intervals.add(closed(MemberRole.INTENT, intent, act));
                             intent = null;
                         }
+                        if (observer != null) {
+                            intervals.add(closed(MemberRole.OBSERVER, observer, act));
+                            observer = null;
+                        }
                         member = act;
                     }
                 }
                 case LEAD -> {
-                    if (member != null && lead == null) {
+                    if (member != null && lead == null && suspended == null) {
                         lead = act;
+                    }
+                }
+                case SUSPEND -> {
+                    if (member != null && suspended == null) {
+                        suspended = act;
+                    }
+                }
+                case REINSTATE -> {
+                    if (suspended != null) {
+                        intervals.add(closed(MemberRole.SUSPENDED, suspended, act));
+                        suspended = null;
                     }
                 }
                 case LEAVE -> {
@@ -67,8 +91,15 @@ public final class MembershipFold {
                         if (lead != null) {
                             intervals.add(closed(MemberRole.LEAD, lead, act));
                         }
+                        if (suspended != null) {
+                            intervals.add(closed(MemberRole.SUSPENDED, suspended, act));
+                        }
                         member = null;
                         lead = null;
+                        suspended = null;
+                    } else if (observer != null) {
+                        intervals.add(closed(MemberRole.OBSERVER, observer, act));
+                        observer = null;
                     }
                 }
             }
@@ -81,6 +112,12 @@ public final class MembershipFold {
         }
         if (lead != null) {
             intervals.add(open(MemberRole.LEAD, lead));
+        }
+        if (suspended != null) {
+            intervals.add(open(MemberRole.SUSPENDED, suspended));
+        }
+        if (observer != null) {
+            intervals.add(open(MemberRole.OBSERVER, observer));
         }
         return intervals;
     }

@@ -15,6 +15,9 @@ import org.coalitionledger.coalition.event.CoalitionJoined;
 import org.coalitionledger.coalition.event.CoalitionLeft;
 import org.coalitionledger.coalition.event.IntentDeclared;
 import org.coalitionledger.coalition.event.LeadDesignated;
+import org.coalitionledger.coalition.event.MemberReinstated;
+import org.coalitionledger.coalition.event.MemberSuspended;
+import org.coalitionledger.coalition.event.ObserverAdmitted;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.coalition.query.MembersOnDay.PartyInterval;
 import org.coalitionledger.coalition.query.MembersResponse.Member;
@@ -97,6 +100,21 @@ public class MembershipProjection {
     @EventHandler
     void on(CoalitionLeft event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         record(Kind.LEAVE, event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(MemberSuspended event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        record(Kind.SUSPEND, event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(MemberReinstated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        record(Kind.REINSTATE, event, sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(ObserverAdmitted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        record(Kind.OBSERVE, event, sequence, recordedAt);
     }
 
     @EventHandler

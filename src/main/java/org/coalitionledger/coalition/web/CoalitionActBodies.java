@@ -18,6 +18,10 @@ class CoalitionActBodies implements ActBodies {
                        new ActBody<>(ActKind.JoinCoalition, PartyActRequest.class, PartyActRequest::toJoin),
                        new ActBody<>(ActKind.DeclareIntent, PartyActRequest.class, PartyActRequest::toIntent),
                        new ActBody<>(ActKind.DesignateLead, PartyActRequest.class, PartyActRequest::toLead),
-                       new ActBody<>(ActKind.LeaveCoalition, PartyActRequest.class, PartyActRequest::toDeparture));
+                       new ActBody<>(ActKind.LeaveCoalition, PartyActRequest.class, PartyActRequest::toDeparture),
+                       new ActBody<>(ActKind.SuspendMember, PartyActRequest.class, PartyActRequest::toSuspension),
+                       new ActBody<>(ActKind.ReinstateMember, PartyActRequest.class,
+                                     PartyActRequest::toReinstatement),
+                       new ActBody<>(ActKind.AdmitObserver, PartyActRequest.class, PartyActRequest::toObserver));
     }
 }

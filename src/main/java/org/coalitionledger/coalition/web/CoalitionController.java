@@ -90,6 +90,27 @@ class CoalitionController {
         return record(coalition, request, PartyActRequest::toDeparture, principal);
     }
 
+    @PostMapping("/{coalition}/suspensions")
+    @Operation(summary = "SuspendMember: record that a member was suspended (in no members list until reinstated)")
+    ResponseEntity<Recorded> suspend(@PathVariable String coalition, @RequestBody PartyActRequest request,
+                                     Principal principal) {
+        return record(coalition, request, PartyActRequest::toSuspension, principal);
+    }
+
+    @PostMapping("/{coalition}/reinstatements")
+    @Operation(summary = "ReinstateMember: record that a suspended member was reinstated")
+    ResponseEntity<Recorded> reinstate(@PathVariable String coalition, @RequestBody PartyActRequest request,
+                                       Principal principal) {
+        return record(coalition, request, PartyActRequest::toReinstatement, principal);
+    }
+
+    @PostMapping("/{coalition}/observers")
+    @Operation(summary = "AdmitObserver: record that a state was admitted as an observer")
+    ResponseEntity<Recorded> admitObserver(@PathVariable String coalition, @RequestBody PartyActRequest request,
+                                           Principal principal) {
+        return record(coalition, request, PartyActRequest::toObserver, principal);
+    }
+
     /** The coalitions formed by {@code asOf}, as known at {@code knownAt}. */
     record CoalitionsResponse(LocalDate asOf, Instant knownAt, List<CoalitionSummary> coalitions) {
     }

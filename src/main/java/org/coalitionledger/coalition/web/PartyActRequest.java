@@ -4,14 +4,20 @@ import org.coalitionledger.web.FieldChecks;
 import org.coalitionledger.web.FieldChecked;
 import org.coalitionledger.web.CheckedFields;
 import org.coalitionledger.common.Checks;
+import org.coalitionledger.coalition.command.AdmitObserver;
 import org.coalitionledger.coalition.command.DeclareIntent;
 import org.coalitionledger.coalition.command.DesignateLead;
 import org.coalitionledger.coalition.command.JoinCoalition;
 import org.coalitionledger.coalition.command.LeaveCoalition;
+import org.coalitionledger.coalition.command.ReinstateMember;
+import org.coalitionledger.coalition.command.SuspendMember;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.web.Params;
 
-/** JoinCoalition, DeclareIntent, DesignateLead and LeaveCoalition. {@code coalition} may come from the path. */
+/**
+ * JoinCoalition, DeclareIntent, DesignateLead, LeaveCoalition, SuspendMember, ReinstateMember and AdmitObserver.
+ * {@code coalition} may come from the path.
+ */
 @CheckedFields
 public record PartyActRequest(String coalition, String party, String effectiveDate, Source source,
                               String notes) implements FieldChecked {
@@ -43,5 +49,17 @@ public record PartyActRequest(String coalition, String party, String effectiveDa
 
     public LeaveCoalition toDeparture(String recordId) {
         return new LeaveCoalition(coalition, party, effectiveDate, source, notes, recordId);
+    }
+
+    public SuspendMember toSuspension(String recordId) {
+        return new SuspendMember(coalition, party, effectiveDate, source, notes, recordId);
+    }
+
+    public ReinstateMember toReinstatement(String recordId) {
+        return new ReinstateMember(coalition, party, effectiveDate, source, notes, recordId);
+    }
+
+    public AdmitObserver toObserver(String recordId) {
+        return new AdmitObserver(coalition, party, effectiveDate, source, notes, recordId);
     }
 }

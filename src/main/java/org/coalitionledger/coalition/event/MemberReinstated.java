@@ -1,0 +1,15 @@
+package org.coalitionledger.coalition.event;
+
+import org.coalitionledger.common.ActKind;
+import org.coalitionledger.common.PartialDate;
+import org.coalitionledger.common.Source;
+
+/** A suspended member was reinstated. */
+public record MemberReinstated(String recordId, String coalition, String party, PartialDate effectiveDate,
+                               Source source, String notes) implements PartyAct {
+
+    @Override
+    public ActKind kind() {
+        return ActKind.ReinstateMember;
+    }
+}
