@@ -120,6 +120,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/import", "/api/coalitions", "/api/coalitions/**",
                                          "/api/agreements", "/api/agreements/**", "/api/records/**")
                         .hasAnyRole(RECORDER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/import", "/api/import/**").hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .authenticated()

@@ -66,6 +66,9 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         read(all, "/api/commitments", "/api/commitments?endingWithin=P3650D");
         read(all, "/api/parties/{code}", "/api/parties/EE");
         all.add(new Endpoint(HttpMethod.GET, "/api/export", AUDITORS, () -> new Call("/api/export", null, null)));
+        all.add(new Endpoint(HttpMethod.GET, "/api/import", RECORDERS, () -> new Call("/api/import", null, null)));
+        all.add(new Endpoint(HttpMethod.GET, "/api/import/{id}", RECORDERS, () -> new Call(
+                "/api/import/" + get("/api/import").json().get(0).get("id").asText(), null, null)));
         all.add(new Endpoint(HttpMethod.GET, "/api/admin/rebuilds", ADMINS,
                              () -> new Call("/api/admin/rebuilds", null, null)));
         List<String> groups = List.of("membership", "commitments", "history");
