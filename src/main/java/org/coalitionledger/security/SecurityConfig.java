@@ -154,7 +154,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers("/audit", "/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         // the record forms: only those who may record see them
-                        .requestMatchers("/record/**").hasAnyRole(RECORDER, ADMIN)
+                        .requestMatchers("/record/**", "/imports").hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(RECORDER, ADMIN)

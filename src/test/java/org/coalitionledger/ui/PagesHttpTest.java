@@ -95,6 +95,25 @@ class PagesHttpTest extends SharedLedgerHttpTest {
     }
 
     @Test
+    void theImportsPageShowsEachImportWithItsProgressBarToThoseWhoMayImport() {
+        String coalition = "pages-import-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Response imported = postLines("/api/import", example(coalition));
+        assertThat(imported.status()).isEqualTo(201);
+        String id = imported.headers().getFirst("Location").substring("/api/import/".length());
+        HttpResponse<String> page = PageSession.of(TestUsers.RECORDER, port).get("/imports");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String shown = page.body().substring(page.body().indexOf("data-import=\"" + id + "\""));
+        shown = shown.substring(0, shown.indexOf("</article>"));
+        assertThat(shown).contains("JSON Lines import by", "done: 100%", "<progress", "value=\"100\"",
+                                   "<dd>" + example(coalition).lines().count() + "</dd>");
+        // nothing runs now: the page does not ask the script to poll
+        assertThat(page.body()).doesNotContain("data-poll");
+        assertThat(PageSession.of(TestUsers.VIEWER, port).get("/imports").statusCode()).isEqualTo(403);
+        assertThat(PageSession.of(TestUsers.VIEWER, port).get("/").body()).doesNotContain("href=\"/imports\"");
+        assertThat(PageSession.of(TestUsers.RECORDER, port).get("/").body()).contains("href=\"/imports\"");
+    }
+
+    @Test
     void theNetherlandsIsUncertainOn15January2024() {
         String page = PageSession.of(TestUsers.VIEWER, port).get(IT + "?asOf=2024-01-15").body();
         String row = page.substring(page.indexOf("data-party=\"NL\""));
