@@ -66,7 +66,8 @@ class BoundedReadersTest {
     @Test
     void aCsvRowOverTheLimitIsRefusedAsItIsRead() {
         String row = "a,b\n\"" + "x\n".repeat(20) + "\",c\n";
-        assertThatThrownBy(() -> new CsvImport.BoundedRows(new StringReader(row), 30).transferTo(java.io.Writer.nullWriter()))
+        assertThatThrownBy(() -> new CsvImport.BoundedRows(new StringReader(row), 30)
+                .transferTo(java.io.Writer.nullWriter()))
                 .hasMessage("a row is longer than 30 characters");
     }
 
