@@ -119,10 +119,9 @@ class ItCoalitionExampleTest extends SharedLedgerHttpTest {
     @Test
     void coalitionIsListedOnlyOnceFormed() {
         // the application is shared with other test classes: only this coalition's entry counts
-        assertThat(get("/api/coalitions?asOf=2023-12-31").json().get("coalitions"))
+        assertThat(listedCoalitions("asOf=2023-12-31"))
                 .noneMatch(c -> c.get("coalition").asText().equals("it-coalition"));
-        JsonNode all = get("/api/coalitions").json().get("coalitions");
-        List<JsonNode> listed = StreamSupport.stream(all.spliterator(), false)
+        List<JsonNode> listed = listedCoalitions("").stream()
                 .filter(c -> c.get("coalition").asText().equals("it-coalition")).toList();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("memberCount").asInt()).isEqualTo(11);
