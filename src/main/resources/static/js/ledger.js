@@ -79,8 +79,22 @@
         window.addEventListener('pagehide', function () { source.close(); });
     }
 
+    // A part marked data-poll (the imports page while one runs) is fetched again every that many milliseconds,
+    // until the fresh page no longer marks it.
+    function setupPoll() {
+        var polled = document.querySelector('[data-live][data-poll]');
+        if (!polled) { return; }
+        var every = Number(polled.getAttribute('data-poll')) || 1000;
+        var timer = setInterval(function () {
+            refresh().then(function () {
+                if (!document.querySelector('[data-live][data-poll]')) { clearInterval(timer); }
+            });
+        }, every);
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         setupSlider();
         setupLive();
+        setupPoll();
     });
 }());

@@ -126,6 +126,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/import", "/api/coalitions", "/api/coalitions/**",
                                          "/api/agreements", "/api/agreements/**", "/api/records/**")
                         .hasAnyRole(RECORDER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/import", "/api/import/**").hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .authenticated()
@@ -159,7 +160,7 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         .requestMatchers("/audit", "/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         // the record forms: only those who may record see them
-                        .requestMatchers("/record/**").hasAnyRole(RECORDER, ADMIN)
+                        .requestMatchers("/record/**", "/imports").hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(RECORDER, ADMIN)

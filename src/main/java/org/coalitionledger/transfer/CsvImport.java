@@ -9,7 +9,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.coalitionledger.common.Text;
 import org.coalitionledger.transfer.ImportService.ImportResult;
 import org.coalitionledger.transfer.ImportService.LineError;
-import org.coalitionledger.transfer.ImportService.NumberedLine;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -43,15 +42,19 @@ class CsvImport {
         this.imports = imports;
     }
 
-    ImportResult importCsv(InputStream body, boolean dryRun, String recordedBy) {
+    /** A row of a spreadsheet may be as long as a line of JSON Lines. */
+    static final int MAX_ROW_CHARS = 64 * 1024;
+
+    ImportResult importCsv(InputStream body, boolean dryRun, String recordedBy, ImportRuns.Run run) {
         List<LineError> errors = new ArrayList<>();
-        List<NumberedLine> lines = new ArrayList<>();
+        ImportService.Lines lines = imports.lines(errors, dryRun, recordedBy, run);
         var utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(body, utf8), format)) {
+        try (CSVParser parser = CSVParser.parse(new BoundedRows(new InputStreamReader(
+                ImportService.counted(body, run), utf8), MAX_ROW_CHARS), format)) {
             List<String> unknown = parser.getHeaderNames().stream().filter(name -> !COLUMNS.contains(name)).toList();
             if (unknown.isEmpty() && !parser.getHeaderNames().contains("command")) {
                 errors.add(new LineError(1, "command", "the header row must name a command column"));
@@ -62,20 +65,67 @@ class CsvImport {
                 return new ImportResult(dryRun, 0, 0, java.util.Map.of(), errors, true);
             }
             for (CSVRecord record : parser) {
-                lines.add(new NumberedLine(parser.getCurrentLineNumber(), fields(record)));
+                lines.add(parser.getCurrentLineNumber(), fields(record));
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                errors.add(new LineError(lines.size() + 2L, null, "the body is not valid UTF-8"));
+                errors.add(new LineError(lines.count() + 2L, null, "the body is not valid UTF-8"));
             } else {
-                errors.add(new LineError(lines.size() + 2L, null, "malformed CSV: " + Text.clip(e.getMessage())));
+                errors.add(new LineError(lines.count() + 2L, null, "malformed CSV: "
+                        + Text.clip(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
             }
         } catch (CharacterCodingException e) {
-            errors.add(new LineError(lines.size() + 2L, null, "the body is not valid UTF-8"));
+            errors.add(new LineError(lines.count() + 2L, null, "the body is not valid UTF-8"));
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(new LineError(lines.size() + 2L, null, "malformed CSV: " + Text.clip(e.getMessage())));
+            errors.add(new LineError(lines.count() + 2L, null, "malformed CSV: " + Text.clip(e.getMessage())));
         }
-        return imports.importNodes(lines, errors, dryRun, recordedBy);
+        return lines.apply();
+    }
+
+    /**
+     * Refuses a row (a record: a line, or several while a quoted cell is open) longer than {@code max} characters as
+     * it is read, before the CSV parser holds it, so that a body without row breaks cannot fill the heap.
+     */
+    static final class BoundedRows extends java.io.FilterReader {
+
+        private final int max;
+        private long row;
+        private boolean quoted;
+
+        BoundedRows(java.io.Reader in, int max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                count(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void count(char c) throws IOException {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if ((c == '\n' || c == '\r') && !quoted) {
+                row = 0;
+                return;
+            }
+            if (++row > max) {
+                throw new IOException("a row is longer than " + max + " characters");
+            }
+        }
     }
 
     private ObjectNode fields(CSVRecord record) {

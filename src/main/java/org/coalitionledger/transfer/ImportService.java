@@ -29,10 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -70,6 +70,7 @@ public class ImportService {
     private final ProjectionBarrier barrier;
     private final ActCatalog catalog;
     private final Requests requests;
+    private final ImportRuns runs;
     /** Read as request bodies are: unknown fields, duplicate keys and numbers for text refused ({@link JsonInput}). */
     private final ObjectMapper json = JsonInput.strict(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -77,8 +78,9 @@ public class ImportService {
             .build());
 
     ImportService(Recorder recorder, TransactionManager transactions, ProjectionBarrier barrier,
-                  ActCatalog catalog, Requests requests) {
+                  ActCatalog catalog, Requests requests, ImportRuns runs) {
         this.recorder = recorder;
+        this.runs = runs;
         this.requests = requests;
         this.catalog = catalog;
         this.transactions = transactions;
@@ -126,33 +128,101 @@ public class ImportService {
      */
     public ImportResult importLines(InputStream body, boolean dryRun, String recordedBy, boolean awaitVisible)
             throws IOException {
+        ImportRuns.Run run = start(recordedBy, dryRun, "jsonl", -1);
+        try {
+            ImportResult result = importLines(body, dryRun, recordedBy, awaitVisible, run);
+            run.end(result.ok() ? ImportRuns.Stage.DONE : ImportRuns.Stage.REJECTED, result);
+            return result;
+        } finally {
+            run.failed();
+        }
+    }
+
+    /** The import of this node about to start, or {@link ImportBusyException} while another runs. */
+    ImportRuns.Run start(String recordedBy, boolean dryRun, String format, long declaredBytes) {
+        return runs.start(recordedBy, dryRun, format, declaredBytes)
+                .orElseThrow(() -> new ImportBusyException(runs.running().orElse(null)));
+    }
+
+    /** As above, as the given run (started by the caller, who ends it with the answer). */
+    ImportResult importLines(InputStream body, boolean dryRun, String recordedBy, boolean awaitVisible,
+                             ImportRuns.Run run) throws IOException {
         List<LineError> errors = new ArrayList<>();
-        ExportTrailer.CheckedInput checked = new ExportTrailer.CheckedInput(body);
-        List<Line> lines = read(checked, errors);
+        ExportTrailer.CheckedInput checked = new ExportTrailer.CheckedInput(counted(body, run));
+        List<Line> lines = read(checked, errors, run);
         checked.check();
-        return apply(lines, errors, dryRun, recordedBy, awaitVisible);
+        return apply(lines, errors, dryRun, recordedBy, awaitVisible, run);
     }
 
-    /** A line read elsewhere (a CSV row), with its number in the file. */
-    record NumberedLine(long number, ObjectNode fields) {
+    /** The body, counting its bytes into the run's progress. */
+    static InputStream counted(InputStream body, ImportRuns.Run run) {
+        return new java.io.FilterInputStream(body) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    run.read(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    run.read(n);
+                }
+                return n;
+            }
+        };
     }
 
-    /** Applies lines that were read elsewhere (the CSV import) under the same rules. */
-    ImportResult importNodes(List<NumberedLine> nodes, List<LineError> errors, boolean dryRun, String recordedBy) {
-        List<Line> lines = new ArrayList<>();
-        for (NumberedLine node : nodes) {
+    /**
+     * Lines read elsewhere (CSV rows), parsed as they come so that only the parsed line is held, then applied under
+     * the same rules by {@link #apply()}.
+     */
+    final class Lines {
+
+        private final List<Line> lines = new ArrayList<>();
+        private final List<LineError> errors;
+        private final boolean dryRun;
+        private final String recordedBy;
+        private final ImportRuns.Run run;
+
+        private Lines(List<LineError> errors, boolean dryRun, String recordedBy, ImportRuns.Run run) {
+            this.errors = errors;
+            this.dryRun = dryRun;
+            this.recordedBy = recordedBy;
+            this.run = run;
+        }
+
+        void add(long number, ObjectNode fields) {
+            run.lineRead();
             try {
-                lines.add(parse(node.number(), node.fields()));
+                lines.add(parse(number, fields));
             } catch (Rejection rejection) {
-                errors.addAll(LineError.of(node.number(), rejection));
+                errors.addAll(LineError.of(number, rejection));
             }
         }
-        return apply(lines, errors, dryRun, recordedBy, true);
+
+        long count() {
+            return lines.size() + errors.size();
+        }
+
+        ImportResult apply() {
+            return ImportService.this.apply(lines, errors, dryRun, recordedBy, true, run);
+        }
+    }
+
+    /** Lines to be read elsewhere (the CSV import) and applied under the same rules, as the given run. */
+    Lines lines(List<LineError> errors, boolean dryRun, String recordedBy, ImportRuns.Run run) {
+        return new Lines(errors, dryRun, recordedBy, run);
     }
 
     private ImportResult apply(List<Line> lines, List<LineError> errors, boolean dryRun, String recordedBy,
-                               boolean awaitVisible) {
+                               boolean awaitVisible, ImportRuns.Run run) {
         long total = lines.size() + errors.size();
+        run.checking(lines.size());
         boolean inRecordedOrder = !lines.isEmpty() && lines.stream().allMatch(line -> line.exportedAt() != null);
         lines.sort(inRecordedOrder
                            ? Comparator.comparing(Line::exportedAt).thenComparingLong(Line::number)
@@ -182,8 +252,10 @@ public class ImportService {
                     recorder.dispatch(line.body().toCommand(resolved(line.request(), newIdOf), line.recordId()),
                                       metaData(line, recordedBy));
                     byCommand.merge(line.kind().name(), 1L, Long::sum);
+                    run.checked(true);
                 } catch (Rejection rejection) {
                     errors.addAll(LineError.of(line.number(), rejection));
+                    run.checked(false);
                 }
                 if (++done % PROGRESS_EVERY == 0) {
                     log.info("Import: {} of {} lines applied, {} rejected so far", done, lines.size(),
@@ -191,7 +263,9 @@ public class ImportService {
                 }
             }
             if (errors.isEmpty() && !dryRun) {
+                run.committing();
                 unitOfWork.commit();
+                run.written(lines.size());
             } else {
                 unitOfWork.rollback();
             }
@@ -239,16 +313,23 @@ public class ImportService {
         return MetaData.from(values);
     }
 
-    private List<Line> read(InputStream body, List<LineError> errors) throws IOException {
+    private List<Line> read(InputStream body, List<LineError> errors, ImportRuns.Run run) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Line> lines = new ArrayList<>();
         long number = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, utf8))) {
+        try (Reader reader = new InputStreamReader(body, utf8)) {
+            BoundedLines bounded = new BoundedLines(reader, MAX_LINE_CHARS);
             String text;
-            while ((text = reader.readLine()) != null) {
+            while ((text = bounded.next()) != null) {
                 number++;
+                run.lineRead();
+                if (BoundedLines.tooLong(text)) {
+                    errors.add(new LineError(number, null, "the line is " + bounded.length()
+                            + " characters long; at most " + MAX_LINE_CHARS + " are allowed"));
+                    continue;
+                }
                 if (text.isBlank() || ExportTrailer.isTrailer(text)) {
                     continue;
                 }

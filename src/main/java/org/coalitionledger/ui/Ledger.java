@@ -6,9 +6,12 @@ import org.coalitionledger.agreement.query.AgreementSummary;
 import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
 import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
+import org.coalitionledger.agreement.query.FindAgreementsOfCoalitionsQuery;
 import org.coalitionledger.agreement.query.FindAgreementsQuery;
 import org.coalitionledger.agreement.query.FindCommitmentsOfPartyQuery;
+import org.coalitionledger.coalition.query.CoalitionPage;
 import org.coalitionledger.coalition.query.CoalitionSummary;
+import org.coalitionledger.coalition.query.FindCoalitionPageQuery;
 import org.coalitionledger.coalition.query.FetchCoalitionQuery;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
 import org.coalitionledger.coalition.query.FetchTimelineQuery;
@@ -21,6 +24,7 @@ import org.coalitionledger.common.Rejection;
 import org.coalitionledger.history.query.EventLogResponse;
 import org.coalitionledger.history.query.FetchHistoryQuery;
 import org.coalitionledger.history.query.FindEventLogQuery;
+import org.coalitionledger.history.query.FindLastActsQuery;
 import org.coalitionledger.history.query.HistoryResponse;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +46,21 @@ class Ledger {
     List<CoalitionSummary> coalitions(LocalDate asOf, Instant knownAt) {
         return queries.query(new FindCoalitionsQuery(asOf, knownAt),
                              ResponseTypes.multipleInstancesOf(CoalitionSummary.class)).join();
+    }
+
+    CoalitionPage coalitions(LocalDate asOf, Instant knownAt, int page, int size) {
+        return queries.query(new FindCoalitionPageQuery(asOf, knownAt, page, size), CoalitionPage.class).join();
+    }
+
+    /** The agreements of the coalitions given. */
+    List<AgreementSummary> agreementsOf(List<String> coalitions, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FindAgreementsOfCoalitionsQuery(coalitions, asOf, knownAt),
+                             ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join();
+    }
+
+    /** The last act recorded up to {@code knownAt} in each coalition given that has one. */
+    List<EventLogResponse.LogEntry> lastActs(List<String> coalitions, Instant knownAt) {
+        return queries.query(new FindLastActsQuery(coalitions, knownAt), EventLogResponse.class).join().entries();
     }
 
     CoalitionSummary coalition(String coalition, LocalDate asOf, Instant knownAt) {

@@ -62,6 +62,34 @@ public final class Params {
         return instant;
     }
 
+    /** The first page of a list is 1. */
+    public static final int FIRST_PAGE = 1;
+
+    /** A page number of a list: a whole number from 1; {@code fallback} when absent. */
+    public static int page(String value, int fallback) {
+        return whole("page", value, fallback, Integer.MAX_VALUE);
+    }
+
+    /** A page size of a list: a whole number from 1 to {@code max}; {@code fallback} when absent. */
+    public static int size(String value, int fallback, int max) {
+        return whole("size", value, fallback, max);
+    }
+
+    private static int whole(String name, String value, int fallback, int max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (!value.matches("-?[0-9]+")) {
+            throw Rejection.invalid(name, name + " '" + Text.clip(value) + "' is not a whole number");
+        }
+        long number = value.length() > 12 ? (value.startsWith("-") ? -1 : Long.MAX_VALUE) : Long.parseLong(value);
+        if (number < 1 || number > max) {
+            throw Rejection.invalid(name, name + " must be " + (max == Integer.MAX_VALUE ? "1 or more"
+                    : "between 1 and " + max) + ", not " + Text.clip(value));
+        }
+        return (int) number;
+    }
+
     /** How to answer: from the projections (default) or by replaying the events. */
     public static boolean replay(String mode) {
         if (mode == null || mode.isEmpty() || mode.equals("projection")) {

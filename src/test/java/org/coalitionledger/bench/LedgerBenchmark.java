@@ -15,7 +15,9 @@ import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.CoalitionJoined;
 import org.coalitionledger.coalition.event.CoalitionLeft;
 import org.coalitionledger.coalition.event.LeadDesignated;
+import org.coalitionledger.coalition.query.CoalitionPage;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
+import org.coalitionledger.coalition.query.FindCoalitionPageQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Precision;
@@ -80,7 +82,8 @@ public final class LedgerBenchmark {
     }
 
     /** What to run: databases, ledger sizes, and how much work each measurement does. */
-    public record Settings(List<String> databases, int[] sizes, int queries, int appends, int importLines) {
+    public record Settings(List<String> databases, int[] sizes, int queries, int appends, int importLines,
+                           int listCoalitions) {
 
         static Settings fromSystemProperties() {
             return new Settings(List.of(System.getProperty("bench.dbs", "h2,postgresql").split(",")),
@@ -88,7 +91,8 @@ public final class LedgerBenchmark {
                                         .mapToInt(Integer::parseInt).toArray(),
                                 Integer.getInteger("bench.queries", 2_000),
                                 Integer.getInteger("bench.appends", 2_000),
-                                Integer.getInteger("bench.importLines", 20_000));
+                                Integer.getInteger("bench.importLines", 20_000),
+                                Integer.getInteger("bench.listCoalitions", 10_000));
         }
     }
 
@@ -132,6 +136,7 @@ public final class LedgerBenchmark {
                     deleteTree(Path.of(dataDir));
                 }
             }
+            measureList(db, settings, out);
             Figures last = figures.get(figures.size() - 1);
             out.accept(ratio("append_1", db, last.append1() / last.raw1()));
             out.accept(ratio("append_8", db, last.append8() / last.raw8()));
@@ -225,6 +230,80 @@ public final class LedgerBenchmark {
         settle(projections);
         return new Figures(size, append1, raw1, append8, raw8, imported[0], rawBatch, rebuild, loop, verify[0],
                            verify[1]);
+    }
+
+    /** Coalitions on a page of the list, as {@code GET /api/coalitions} answers without {@code size}. */
+    private static final int LIST_PAGE = 100;
+
+    /**
+     * The list of coalitions on a fresh ledger of {@code listCoalitions} coalitions (a formation, four joins and a
+     * lead designation each): pages of {@value #LIST_PAGE} at random through the query gateway, as
+     * {@code GET /api/coalitions} asks them, after a tenth as many of warm-up ({@code list_p50_N},
+     * {@code list_p99_N}, N the number of coalitions).
+     */
+    private static void measureList(String db, Settings settings, Consumer<String> out) {
+        int count = settings.listCoalitions();
+        String dataDir = LedgerHttpTestSupport.freshDataDir();
+        List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir,
+                                                         "--ledger.read-your-writes-timeout=PT2H",
+                                                         "--logging.level.org.axonframework=warn",
+                                                         "--ledger.audit.seal-interval=PT24H"));
+        if (db.equals("postgresql")) {
+            arguments.addAll(TestDatabase.postgresArguments(TestPostgres.freshDatabase()));
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
+            EventStore events = context.getBean(EventStore.class);
+            MetaData metaData = MetaData.with("recordedBy", "benchmark").and("channel", "benchmark");
+            List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
+            for (int c = 0; c < count; c++) {
+                String coalition = String.format(Locale.ROOT, "list-%06d", c);
+                batch.add(message(coalition, 0, new CoalitionFormed(
+                        UUID.randomUUID().toString(), coalition, "Listed " + c, "Benchmark", List.of("listing"),
+                        PartialDate.parse("1999"), SOURCE, null), metaData));
+                for (int p = 0; p < 4; p++) {
+                    batch.add(message(coalition, 1 + p, new CoalitionJoined(
+                            UUID.randomUUID().toString(), coalition, PARTIES.get((c + p) % PARTIES.size()),
+                            PartialDate.parse("2000-01-0" + (1 + p)), SOURCE, null), metaData));
+                }
+                batch.add(message(coalition, 5, new LeadDesignated(
+                        UUID.randomUUID().toString(), coalition, PARTIES.get(c % PARTIES.size()),
+                        PartialDate.parse("2000-02-01"), SOURCE, null), metaData));
+                if (batch.size() >= BATCH) {
+                    events.publish(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                events.publish(batch);
+            }
+            settle(context.getBean(ProjectionBarrier.class));
+            QueryGateway gateway = context.getBean(QueryGateway.class);
+            int pages = Math.max(1, (count + LIST_PAGE - 1) / LIST_PAGE);
+            int queries = settings.queries();
+            long[] nanos = new long[queries];
+            Random random = new Random(11);
+            Instant now = Instant.now();
+            for (int i = -queries / 10; i < queries; i++) {
+                int page = 1 + random.nextInt(pages);
+                long t = System.nanoTime();
+                CoalitionPage answer = gateway.query(
+                        new FindCoalitionPageQuery(LocalDate.of(2020, 1, 1), now, page, LIST_PAGE),
+                        CoalitionPage.class).join();
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - t;
+                }
+                if (answer.total() != count || answer.coalitions().isEmpty()
+                        || answer.coalitions().get(0).memberCount() != 4) {
+                    throw new IllegalStateException("the list answered " + answer.total() + " coalitions");
+                }
+            }
+            Arrays.sort(nanos);
+            out.accept(line("list_p50_" + count, db, nanos[queries / 2] / 1e6, "ms"));
+            out.accept(line("list_p99_" + count, db, nanos[(int) (queries * 0.99)] / 1e6, "ms"));
+        } finally {
+            deleteTree(Path.of(dataDir));
+        }
     }
 
     /** Rounds of each throughput measurement and its baseline, alternating; the best of each is reported. */
@@ -551,6 +630,7 @@ public final class LedgerBenchmark {
      * Entry point: databases from {@code -Dbench.dbs=h2,postgresql} (PostgreSQL is an embedded server started for
      * the run), sizes from {@code -Dbench.sizes=10000,100000,1000000}, as-of queries from {@code -Dbench.queries},
      * commands per append measurement from {@code -Dbench.appends}, import lines from {@code -Dbench.importLines},
+     * coalitions of the list measurement from {@code -Dbench.listCoalitions} (10,000),
      * rounds of the throughput measurements from {@code -Dbench.rounds} (3);
      * {@code -Dbench.extra="--some.property=value --other=value"} passes more settings to the application.
      */

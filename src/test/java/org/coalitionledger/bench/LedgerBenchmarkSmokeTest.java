@@ -14,7 +14,7 @@ class LedgerBenchmarkSmokeTest {
     @Test
     void benchmarkRunsOnTinyLedgers() {
         List<String> lines = new ArrayList<>();
-        LedgerBenchmark.run(new LedgerBenchmark.Settings(List.of("h2"), new int[]{500, 1_000}, 20, 20, 50),
+        LedgerBenchmark.run(new LedgerBenchmark.Settings(List.of("h2"), new int[]{500, 1_000}, 20, 20, 50, 30),
                             lines::add);
         lines.forEach(System.out::println);
         List<String> figures = lines.stream().filter(line -> line.startsWith("BENCH ")).toList();
@@ -26,6 +26,9 @@ class LedgerBenchmarkSmokeTest {
                 assertThat(figures).as(name + "_" + size).anyMatch(line -> line.startsWith(
                         "BENCH " + name + "_" + size + " h2 "));
             }
+        }
+        for (String name : List.of("list_p50_30", "list_p99_30")) {
+            assertThat(figures).as(name).anyMatch(line -> line.startsWith("BENCH " + name + " h2 "));
         }
         assertThat(figures).allMatch(line -> line.matches("BENCH \\S+ h2 \\d+\\.\\d{3} \\S+"));
         assertThat(lines.stream().filter(line -> line.startsWith("RATIO ")).map(line -> line.split(" ")[1]))

@@ -150,14 +150,13 @@ class ItCoalitionExampleTest extends SharedLedgerHttpTest {
     void coalitionIsListedOnlyOnceFormed() {
         // the application is shared with other test classes: only this coalition's entry counts
         // formed on or before 31 January 2024 (the Netherlands joined it in January), counted from that day
-        assertThat(get("/api/coalitions?asOf=2024-01-30").json().get("coalitions"))
+        assertThat(listedCoalitions("asOf=2024-01-30"))
                 .noneMatch(c -> c.get("coalition").asText().equals("it-coalition"));
-        assertThat(get("/api/coalitions?asOf=2024-01-31").json().get("coalitions"))
+        assertThat(listedCoalitions("asOf=2024-01-31"))
                 .anyMatch(c -> c.get("coalition").asText().equals("it-coalition")
                         && c.get("formedOn").asText().equals("[..2024-01-31]")
                         && c.get("formedPrecision").asText().equals("RANGE"));
-        JsonNode all = get("/api/coalitions").json().get("coalitions");
-        List<JsonNode> listed = StreamSupport.stream(all.spliterator(), false)
+        List<JsonNode> listed = listedCoalitions("").stream()
                 .filter(c -> c.get("coalition").asText().equals("it-coalition")).toList();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("memberCount").asInt()).isEqualTo(11);

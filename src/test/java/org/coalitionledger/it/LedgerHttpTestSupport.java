@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Helpers for tests that drive the whole application over real HTTP, on H2 or on PostgreSQL as {@link TestDatabase}
@@ -123,6 +124,22 @@ public abstract class LedgerHttpTestSupport {
         Response imported = postLines("/api/import", example());
         org.assertj.core.api.Assertions.assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         return true;
+    }
+
+    /**
+     * Every coalition {@code GET /api/coalitions?query} lists, over all its pages (the application is shared, so
+     * a coalition of a test may lie on any page).
+     */
+    protected List<JsonNode> listedCoalitions(String query) {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode answer = get("/api/coalitions?" + query + (query.isEmpty() ? "" : "&") + "size=1000&page="
+                                          + page).json();
+            answer.get("coalitions").forEach(all::add);
+            if (page >= answer.get("pages").asLong()) {
+                return all;
+            }
+        }
     }
 
     /** An id no other test uses: the prefix and eight random characters. */

@@ -176,9 +176,9 @@ class TimeTravelHttpTest extends SharedLedgerHttpTest {
         // as known before the correction, the coalition was formed in 2020, and so not yet on 2019-12-01
         assertThat(get("/api/coalitions/" + id + "?knownAt=" + beforeCorrection).json().at("/coalition/formedOn")
                            .asText()).isEqualTo("2020");
-        assertThat(get("/api/coalitions?asOf=2019-12-01").json().get("coalitions"))
+        assertThat(listedCoalitions("asOf=2019-12-01"))
                 .extracting(c -> c.get("coalition").asText()).contains(id);
-        assertThat(get("/api/coalitions?asOf=2019-12-01&knownAt=" + beforeCorrection).json().get("coalitions"))
+        assertThat(listedCoalitions("asOf=2019-12-01&knownAt=" + beforeCorrection))
                 .extracting(c -> c.get("coalition").asText()).doesNotContain(id);
 
         Response afterTheSignature = correct(formation, "2021-03");

@@ -68,6 +68,9 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         all.add(new Endpoint(HttpMethod.GET, "/api/export", AUDITORS, () -> new Call("/api/export", null, null)));
         all.add(new Endpoint(HttpMethod.GET, "/api/admin/backup", ADMINS,
                              () -> new Call("/api/admin/backup", null, null)));
+        all.add(new Endpoint(HttpMethod.GET, "/api/import", RECORDERS, () -> new Call("/api/import", null, null)));
+        all.add(new Endpoint(HttpMethod.GET, "/api/import/{id}", RECORDERS, () -> new Call(
+                "/api/import/" + get("/api/import").json().get(0).get("id").asText(), null, null)));
         all.add(new Endpoint(HttpMethod.GET, "/api/admin/rebuilds", ADMINS,
                              () -> new Call("/api/admin/rebuilds", null, null)));
         List<String> groups = List.of("membership", "commitments", "history");

@@ -59,12 +59,58 @@ class PagesHttpTest extends SharedLedgerHttpTest {
     void everyRoleSeesTheOverviewCoalitionAndPartyPages() {
         for (var user : TestUsers.ALL) {
             PageSession session = PageSession.of(user, port);
-            assertThat(session.get("/").body()).contains("IT Coalition", "EE", "LU");
+            assertThat(session.get(overviewPageOf(COALITION)).body()).contains("IT Coalition", "EE", "LU");
             HttpResponse<String> coalition = session.get(IT + "?asOf=2024-06-01");
             assertThat(coalition.statusCode()).isEqualTo(200);
             assertThat(coalition.body()).contains("Members on", "Netherlands", "<svg", "Cooperation");
             assertThat(session.get("/parties/NL").body()).contains("Netherlands", "IT Coalition");
         }
+    }
+
+    /** The overview page (of 50 coalitions, in id order) that lists the coalition: other classes add theirs. */
+    private String overviewPageOf(String coalition) {
+        long before = jdbc.queryForObject("select count(*) from coalition_view where id < ?", Long.class, coalition);
+        return "/?page=" + (before / OverviewPage.DEFAULT_SIZE + 1);
+    }
+
+    @Test
+    void theOverviewComesInPagesWithLinksThatKeepTheClocks() {
+        PageSession session = PageSession.of(TestUsers.VIEWER, port);
+        long total = jdbc.queryForObject("select count(*) from coalition_view", Long.class);
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        String first = session.get("/?knownAt=2100-01-01T00:00:00Z&size=1").body();
+        assertThat(first).contains("Page 1 of " + total + " (" + total + " coalitions)")
+                .contains("href=\"/?knownAt=2100-01-01T00:00:00Z&amp;page=2&amp;size=1\" rel=\"next\"")
+                .doesNotContain("rel=\"prev\"");
+        assertThat(first.split("<tr>")).hasSize(3); // the head's row and one coalition's (rows carry no attribute)
+        String last = session.get("/?knownAt=2100-01-01T00:00:00Z&size=1&page=" + total).body();
+        assertThat(last).contains("Page " + total + " of " + total)
+                .contains("href=\"/?knownAt=2100-01-01T00:00:00Z&amp;page=" + (total - 1)
+                                  + "&amp;size=1\" rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
+        assertThat(session.get("/?page=" + (total + 1) + "&size=1").body()).contains("past the last one");
+        HttpResponse<String> bad = session.get("/?size=100000");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("size must be between 1 and " + OverviewPage.MAX_SIZE);
+    }
+
+    @Test
+    void theImportsPageShowsEachImportWithItsProgressBarToThoseWhoMayImport() {
+        String coalition = "pages-import-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Response imported = postLines("/api/import", example(coalition));
+        assertThat(imported.status()).isEqualTo(201);
+        String id = imported.headers().getFirst("Location").substring("/api/import/".length());
+        HttpResponse<String> page = PageSession.of(TestUsers.RECORDER, port).get("/imports");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String shown = page.body().substring(page.body().indexOf("data-import=\"" + id + "\""));
+        shown = shown.substring(0, shown.indexOf("</article>"));
+        assertThat(shown).contains("JSON Lines import by", "done: 100%", "<progress", "value=\"100\"",
+                                   "<dd>" + example(coalition).lines().count() + "</dd>");
+        // nothing runs now: the page does not ask the script to poll
+        assertThat(page.body()).doesNotContain("data-poll");
+        assertThat(PageSession.of(TestUsers.VIEWER, port).get("/imports").statusCode()).isEqualTo(403);
+        assertThat(PageSession.of(TestUsers.VIEWER, port).get("/").body()).doesNotContain("href=\"/imports\"");
+        assertThat(PageSession.of(TestUsers.RECORDER, port).get("/").body()).contains("href=\"/imports\"");
     }
 
     @Test

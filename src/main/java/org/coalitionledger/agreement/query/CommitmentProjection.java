@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -158,6 +159,29 @@ public class CommitmentProjection {
                 view.effectiveDate() == null ? null : view.effectiveDate().text(),
                 view.effectiveDate() == null ? null : view.effectiveDate().precision(),
                 commitments.startedBy(view.id(), query.asOf(), query.knownAt()).stream()
+                        .map(row -> commitment(row, view, query.asOf()))
+                        .filter(commitment -> commitment.status() == Status.ACTIVE)
+                        .map(Commitment::party).distinct().toList())).toList();
+    }
+
+    @QueryHandler
+    public List<AgreementSummary> handle(FindAgreementsOfCoalitionsQuery query) {
+        if (query.coalitions().isEmpty()) {
+            return List.of();
+        }
+        List<AgreementView> views = agreements.findByCoalitionIdInAndKnownFromLessThanEqualOrderById(
+                query.coalitions(), query.knownAt());
+        if (views.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<CommitmentRow>> rows = new HashMap<>();
+        commitments.startedByAny(views.stream().map(AgreementView::id).toList(), query.asOf(), query.knownAt())
+                .forEach(row -> rows.computeIfAbsent(row.agreementId(), id -> new ArrayList<>()).add(row));
+        return views.stream().map(view -> new AgreementSummary(
+                view.id(), view.coalitionId(), view.title(), view.commitmentTerm(),
+                view.effectiveDate() == null ? null : view.effectiveDate().text(),
+                view.effectiveDate() == null ? null : view.effectiveDate().precision(),
+                rows.getOrDefault(view.id(), List.of()).stream()
                         .map(row -> commitment(row, view, query.asOf()))
                         .filter(commitment -> commitment.status() == Status.ACTIVE)
                         .map(Commitment::party).distinct().toList())).toList();

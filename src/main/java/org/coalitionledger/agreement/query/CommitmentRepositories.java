@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /** The tables of the commitment projection. */
@@ -23,6 +24,9 @@ final class CommitmentRepositories {
         List<AgreementView> findByCoalitionIdAndKnownFromLessThanEqualOrderById(String coalition, Instant knownAt);
 
         List<AgreementView> findByKnownFromLessThanEqualOrderById(Instant knownAt);
+
+        List<AgreementView> findByCoalitionIdInAndKnownFromLessThanEqualOrderById(Collection<String> coalitions,
+                                                                                  Instant knownAt);
     }
 
     interface CommitmentActs extends JpaRepository<CommitmentActRow, String> {
@@ -44,6 +48,10 @@ final class CommitmentRepositories {
         @Query("select c from CommitmentRow c where c.agreementId = :agreement and c.startDate <= :asOf" + KNOWN
                 + " order by c.party, c.startDate")
         List<CommitmentRow> startedBy(String agreement, LocalDate asOf, Instant knownAt);
+
+        @Query("select c from CommitmentRow c where c.agreementId in :agreements and c.startDate <= :asOf" + KNOWN
+                + " order by c.agreementId, c.party, c.startDate")
+        List<CommitmentRow> startedByAny(Collection<String> agreements, LocalDate asOf, Instant knownAt);
 
         @Query("select c from CommitmentRow c where c.party = :party and c.startDate <= :asOf" + KNOWN
                 + " order by c.agreementId, c.startDate")

@@ -65,6 +65,7 @@ public class MembershipProjection {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final CoalitionList list;
 
     MembershipProjection(CoalitionViews coalitions, Intervals intervals, Formations formations, JdbcTemplate jdbc,
                          EntityManager entityManager, Clock clock) {
@@ -74,6 +75,7 @@ public class MembershipProjection {
         this.formations = formations;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
+        this.list = new CoalitionList(jdbc);
     }
 
     @EventHandler
@@ -199,8 +201,13 @@ public class MembershipProjection {
 
     @QueryHandler
     public List<CoalitionSummary> handle(FindCoalitionsQuery query) {
-        return coalitions.formedBy(query.asOf(), query.knownAt()).stream()
-                .map(view -> summary(view, query.asOf(), query.knownAt())).toList();
+        return list.page(query.asOf(), query.knownAt(), 1, Integer.MAX_VALUE).coalitions();
+    }
+
+    /** One page of the list, from one statement (CoalitionList). */
+    @QueryHandler
+    public CoalitionPage handle(FindCoalitionPageQuery query) {
+        return list.page(query.asOf(), query.knownAt(), query.page(), query.size());
     }
 
     @QueryHandler

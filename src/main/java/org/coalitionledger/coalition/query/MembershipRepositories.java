@@ -20,12 +20,6 @@ final class MembershipRepositories {
             + " and i.knownUntil > :knownAt";
 
     interface CoalitionViews extends JpaRepository<CoalitionView, String> {
-
-        /** The coalitions formed by {@code asOf}, by the formation date the ledger held at {@code knownAt}. */
-        @Query("select c from CoalitionView c where c.knownFrom <= :knownAt and exists (select f from FormationRow f"
-                + " where f.coalitionId = c.id and f.formedStart <= :asOf and f.knownFrom <= :knownAt"
-                + " and f.knownUntil > :knownAt) order by c.id")
-        List<CoalitionView> formedBy(LocalDate asOf, Instant knownAt);
     }
 
     interface Formations extends JpaRepository<FormationRow, Long> {

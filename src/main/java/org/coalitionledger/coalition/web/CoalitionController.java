@@ -5,10 +5,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.coalitionledger.coalition.query.CoalitionPage;
 import org.coalitionledger.coalition.query.CoalitionSummary;
 import org.coalitionledger.coalition.query.FetchMembersQuery;
 import org.coalitionledger.coalition.query.FetchTimelineQuery;
-import org.coalitionledger.coalition.query.FindCoalitionsQuery;
+import org.coalitionledger.coalition.query.FindCoalitionPageQuery;
 import org.coalitionledger.coalition.query.MembersResponse;
 import org.coalitionledger.coalition.query.ReplayMembersQuery;
 import org.coalitionledger.coalition.query.TimelineResponse;
@@ -111,19 +112,34 @@ class CoalitionController {
         return record(coalition, request, PartyActRequest::toObserver, principal);
     }
 
-    /** The coalitions formed by {@code asOf}, as known at {@code knownAt}. */
-    record CoalitionsResponse(LocalDate asOf, Instant knownAt, List<CoalitionSummary> coalitions) {
+    /** Coalitions shown on a page of the list when {@code size} is not given. */
+    static final int DEFAULT_SIZE = 100;
+    /** The largest page of the list. */
+    static final int MAX_SIZE = 1_000;
+
+    /**
+     * One page of the coalitions formed by {@code asOf}, as known at {@code knownAt}, in id order: page {@code page}
+     * (from 1) of at most {@code size}, and {@code total} coalitions in {@code pages} pages.
+     */
+    record CoalitionsResponse(LocalDate asOf, Instant knownAt, List<CoalitionSummary> coalitions, int page, int size,
+                              long total, long pages) {
     }
 
     @GetMapping
-    @Operation(summary = "Coalitions formed by asOf, with leads and member counts on that day, as known at knownAt")
+    @Operation(summary = "Coalitions formed by asOf, with leads and member counts on that day, as known at knownAt;"
+            + " paged: page from 1, size 1-" + MAX_SIZE + " (default " + DEFAULT_SIZE + "), with the total")
     CoalitionsResponse coalitions(@RequestParam(required = false) String asOf,
-                                  @RequestParam(required = false) String knownAt) {
+                                  @RequestParam(required = false) String knownAt,
+                                  @RequestParam(required = false) String page,
+                                  @RequestParam(required = false) String size) {
         LocalDate day = Params.asOf(asOf, clock);
         Instant known = Params.knownAt(knownAt, clock);
-        return new CoalitionsResponse(day, known, queries.query(
-                new FindCoalitionsQuery(day, known), ResponseTypes.multipleInstancesOf(CoalitionSummary.class))
-                .join());
+        CoalitionPage answer = queries.query(
+                new FindCoalitionPageQuery(day, known, Params.page(page, Params.FIRST_PAGE),
+                                           Params.size(size, DEFAULT_SIZE, MAX_SIZE)),
+                CoalitionPage.class).join();
+        return new CoalitionsResponse(day, known, answer.coalitions(), answer.page(), answer.size(), answer.total(),
+                                      answer.pages());
     }
 
     @GetMapping("/{coalition}/members")

@@ -25,6 +25,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,12 @@ public class HistoryProjection {
     interface Entries extends JpaRepository<HistoryEntryRow, String>, JpaSpecificationExecutor<HistoryEntryRow> {
 
         List<HistoryEntryRow> findByCoalitionId(String coalitionId);
+
+        /** The newest row recorded up to {@code knownAt} of each coalition given. */
+        @Query("select h from HistoryEntryRow h where h.coalitionId in :coalitions and h.position ="
+                + " (select max(g.position) from HistoryEntryRow g where g.coalitionId = h.coalitionId"
+                + " and g.recordedAt <= :knownAt) order by h.position desc")
+        List<HistoryEntryRow> lastOf(Collection<String> coalitions, Instant knownAt);
 
     }
 
@@ -167,15 +176,28 @@ public class HistoryProjection {
                                                      PageRequest.of(0, limit + 1,
                                                                     Sort.by(Sort.Direction.DESC, "position")))
                 .getContent();
-        List<EventLogResponse.LogEntry> listed = rows.stream().limit(limit).map(row -> {
-            PartialDate date = row.effectiveDate == null ? null : PartialDate.parse(row.effectiveDate);
-            return new EventLogResponse.LogEntry(row.getId(), row.command, row.coalitionId, row.agreementId,
-                                                 row.party, row.effectiveDate,
-                                                 date == null ? null : date.precision(), row.targetRecordId,
-                                                 source(row), row.notes, row.recordedBy, row.recordedAt,
-                                                 row.position);
-        }).toList();
+        List<EventLogResponse.LogEntry> listed = rows.stream().limit(limit).map(HistoryProjection::logEntry)
+                .toList();
         return new EventLogResponse(listed, rows.size() > limit);
+    }
+
+    /** The last act of each coalition asked about, from one statement (the overview asks for a page of them). */
+    @QueryHandler
+    public EventLogResponse handle(FindLastActsQuery query) {
+        if (query.coalitions().isEmpty()) {
+            return new EventLogResponse(List.of(), false);
+        }
+        return new EventLogResponse(entries.lastOf(query.coalitions(), query.knownAt()).stream()
+                                            .map(HistoryProjection::logEntry).toList(), false);
+    }
+
+    private static EventLogResponse.LogEntry logEntry(HistoryEntryRow row) {
+        PartialDate date = row.effectiveDate == null ? null : PartialDate.parse(row.effectiveDate);
+        return new EventLogResponse.LogEntry(row.getId(), row.command, row.coalitionId, row.agreementId,
+                                             row.party, row.effectiveDate,
+                                             date == null ? null : date.precision(), row.targetRecordId,
+                                             source(row), row.notes, row.recordedBy, row.recordedAt,
+                                             row.position);
     }
 
     private HistoryResponse.Entry entry(HistoryEntryRow row, List<HistoryEntryRow> corrections) {
