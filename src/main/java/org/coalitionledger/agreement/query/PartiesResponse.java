@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The parties of one agreement on {@code asOf} as the ledger knew them at {@code knownAt}: its general entry into
@@ -67,7 +68,7 @@ public record PartiesResponse(String agreement, LocalDate asOf, Instant knownAt,
         } else {
             status = PartyStatus.SIGNATORY;
         }
-        boolean certain = List.of(signed, consented, inForce, notified, ended).stream().filter(Objects::nonNull)
+        boolean certain = Stream.of(signed, consented, inForce, notified, ended).filter(Objects::nonNull)
                 .noneMatch(date -> date.isUncertainOn(asOf));
         return new Party(party, Parties.nameOf(party), status, text(signed), text(consented),
                          tenure.consented() == null || tenure.consented().means() == null
