@@ -191,7 +191,8 @@ public class ReplayService {
             if (payload instanceof AgreementRegistered registered) {
                 registration[0] = registered;
             } else if (payload instanceof AgreementAct act) {
-                acts.add(act instanceof SignatoryAct signatory ? signatory.party() : null, act.recordId(),
+                // the general entry into force is kept under a party code no state has
+                acts.add(act instanceof SignatoryAct signatory ? signatory.party() : "*", act.recordId(),
                          foldAct(act, event.sequence()));
             } else if (payload instanceof RecordCorrected corrected) {
                 acts.change(corrected.correctedRecordId(), act -> act.movedTo(corrected.effectiveDate()));
