@@ -181,4 +181,13 @@ class TreatyHttpTest extends SharedLedgerHttpTest {
         assertThat(get("/api/agreements/" + plain + "/commitments?asOf=2024-02-01").json()
                            .at("/commitments/0/start").asText()).isEqualTo("2024-01-10");
     }
+
+    @Test
+    void theOpenApiDocumentListsTheTreatyEndpoints() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/agreements/{agreement}/parties")).isTrue();
+        assertThat(paths.has("/api/agreements/{agreement}/consents")).isTrue();
+        assertThat(paths.has("/api/agreements/{agreement}/entry-into-force")).isTrue();
+        assertThat(paths.has("/api/agreements/{agreement}/withdrawal-notices")).isTrue();
+    }
 }
