@@ -28,6 +28,9 @@ public enum ActKind {
     SuspendMember("MemberSuspended", "suspended", Holder.COALITION, 2),
     DesignateLead("LeadDesignated", "designated lead", Holder.COALITION, 2),
     SignAgreement("AgreementSigned", "signed", Holder.AGREEMENT, 2),
+    ConsentToBeBound("ConsentExpressed", "consented to be bound", Holder.AGREEMENT, 2),
+    RecordEntryIntoForce("EntryIntoForceRecorded", "entered into force", Holder.AGREEMENT, 2),
+    NotifyWithdrawal("WithdrawalNotified", "notified withdrawal", Holder.AGREEMENT, 2),
     CorrectRecord("RecordCorrected", "correction", Holder.RECORD, 3),
     RetractRecord("RecordRetracted", "retraction", Holder.RECORD, 3);
 

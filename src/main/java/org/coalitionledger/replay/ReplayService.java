@@ -2,12 +2,19 @@ package org.coalitionledger.replay;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.AgreementAct;
 import org.coalitionledger.agreement.event.AgreementSigned;
+import org.coalitionledger.agreement.event.ConsentExpressed;
+import org.coalitionledger.agreement.event.EntryIntoForceRecorded;
 import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.agreement.event.WithdrawalNotified;
+import org.coalitionledger.agreement.query.AgreementFold;
 import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.agreement.query.CommitmentFold;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.agreement.query.PartiesResponse;
 import org.coalitionledger.agreement.query.ReplayCommitmentsQuery;
+import org.coalitionledger.agreement.query.ReplayPartiesQuery;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.coalition.query.MembersOnDay;
@@ -23,7 +30,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,6 +82,25 @@ public class ReplayService {
         void forEach(BiConsumer<String, List<A>> consumer) {
             byParty.forEach((party, acts) -> consumer.accept(party, List.copyOf(acts.values())));
         }
+
+        List<A> all() {
+            List<A> all = new ArrayList<>();
+            byParty.values().forEach(acts -> all.addAll(acts.values()));
+            return all;
+        }
+    }
+
+    /** An agreement's registration and its acts as known at a moment, with corrections and retractions applied. */
+    private record AgreementActs(AgreementRegistered registered, List<CommitmentFold.Act> acts) {
+
+        AgreementFold.Rule rule() {
+            return AgreementFold.Rule.of(registered.starts().name(), registered.commitmentTerm(),
+                                         registered.entryIntoForce() == null
+                                                 ? null : registered.entryIntoForce().afterConsents(),
+                                         registered.entryIntoForce() == null
+                                                 ? null : registered.entryIntoForce().delay(),
+                                         registered.withdrawalNotice());
+        }
     }
 
     @QueryHandler
@@ -86,6 +111,11 @@ public class ReplayService {
     @QueryHandler
     public Optional<CommitmentsResponse> handle(ReplayCommitmentsQuery query) {
         return commitments(query.agreement(), query.asOf(), query.knownAt());
+    }
+
+    @QueryHandler
+    public Optional<PartiesResponse> handle(ReplayPartiesQuery query) {
+        return parties(query.agreement(), query.asOf(), query.knownAt());
     }
 
     public Optional<MembersResponse> members(String coalition, LocalDate asOf, Instant knownAt) {
@@ -125,6 +155,28 @@ public class ReplayService {
     }
 
     public Optional<CommitmentsResponse> commitments(String agreement, LocalDate asOf, Instant knownAt) {
+        return agreementActs(agreement, knownAt).map(known -> {
+            AgreementRegistered registered = known.registered();
+            AgreementFold.Rule rule = known.rule();
+            String coalition = registered.coalition();
+            List<Commitment> commitments = new ArrayList<>();
+            AgreementFold.commitments(rule, known.acts()).forEach((party, periods) -> periods.stream()
+                    .filter(period -> !period.start().start().isAfter(asOf))
+                    .forEach(period -> commitments.add(Commitment.on(asOf, agreement, coalition, party, period,
+                                                                     rule.term()))));
+            commitments.sort(Comparator.comparing(Commitment::party)
+                                     .thenComparing(commitment -> PartialDate.parse(commitment.start()).start()));
+            return new CommitmentsResponse(agreement, coalition, registered.title(), registered.commitmentTerm(),
+                                           asOf, knownAt, commitments);
+        });
+    }
+
+    public Optional<PartiesResponse> parties(String agreement, LocalDate asOf, Instant knownAt) {
+        return agreementActs(agreement, knownAt).map(known -> PartiesResponse.on(agreement, asOf, knownAt,
+                                                                                 known.rule(), known.acts()));
+    }
+
+    private Optional<AgreementActs> agreementActs(String agreement, Instant knownAt) {
         Timelines<CommitmentFold.Act> acts = new Timelines<>();
         AgreementRegistered[] registration = {null};
         boolean[] foreign = {false};
@@ -135,14 +187,12 @@ public class ReplayService {
             }
             if (payload instanceof AgreementRegistered registered) {
                 registration[0] = registered;
-            } else if (payload instanceof SignatoryAct act) {
-                CommitmentFold.Kind kind = act instanceof AgreementSigned
-                        ? CommitmentFold.Kind.SIGN : CommitmentFold.Kind.WITHDRAW;
-                acts.add(act.party(), act.recordId(), new CommitmentFold.Act(kind, act.effectiveDate(),
-                                                                             act.recordId(), event.sequence()));
+            } else if (payload instanceof AgreementAct act) {
+                // the general entry into force is kept under a party code no state has
+                acts.add(act instanceof SignatoryAct signatory ? signatory.party() : "*", act.recordId(),
+                         foldAct(act, event.sequence()));
             } else if (payload instanceof RecordCorrected corrected) {
-                acts.change(corrected.correctedRecordId(), act -> new CommitmentFold.Act(
-                        act.kind(), corrected.effectiveDate(), act.recordId(), act.order()));
+                acts.change(corrected.correctedRecordId(), act -> act.movedTo(corrected.effectiveDate()));
             } else if (payload instanceof RecordRetracted retracted) {
                 acts.retract(retracted.retractedRecordId());
             } else {
@@ -151,20 +201,23 @@ public class ReplayService {
             }
         });
         AgreementRegistered registered = foreign[0] ? null : registration[0];
-        if (registered == null) {
-            return Optional.empty();
+        return registered == null ? Optional.empty() : Optional.of(new AgreementActs(registered, acts.all()));
+    }
+
+    private static CommitmentFold.Act foldAct(AgreementAct act, long sequence) {
+        if (act instanceof EntryIntoForceRecorded entry) {
+            return new CommitmentFold.Act(CommitmentFold.Kind.ENTRY, entry.effectiveDate(), entry.recordId(),
+                                          sequence, null, null, null);
         }
-        Period term = Period.parse(registered.commitmentTerm());
-        String coalition = registered.coalition();
-        List<Commitment> commitments = new ArrayList<>();
-        acts.forEach((party, list) -> CommitmentFold.fold(list, term).stream()
-                        .filter(period -> !period.start().start().isAfter(asOf))
-                        .forEach(period -> commitments.add(
-                                Commitment.on(asOf, agreement, coalition, party, period, term))));
-        commitments.sort(Comparator.comparing(Commitment::party)
-                                 .thenComparing(commitment -> PartialDate.parse(commitment.start()).start()));
-        return Optional.of(new CommitmentsResponse(agreement, coalition, registered.title(),
-                                                   registered.commitmentTerm(), asOf, knownAt, commitments));
+        SignatoryAct signatory = (SignatoryAct) act;
+        CommitmentFold.Kind kind = signatory instanceof AgreementSigned ? CommitmentFold.Kind.SIGN
+                : signatory instanceof ConsentExpressed ? CommitmentFold.Kind.CONSENT
+                : signatory instanceof WithdrawalNotified ? CommitmentFold.Kind.NOTICE
+                : CommitmentFold.Kind.WITHDRAW;
+        String means = signatory instanceof ConsentExpressed consent ? consent.means().name() : null;
+        PartialDate takesEffect = signatory instanceof WithdrawalNotified notice ? notice.takesEffect() : null;
+        return new CommitmentFold.Act(kind, signatory.effectiveDate(), signatory.recordId(), sequence,
+                                      signatory.party(), means, takesEffect);
     }
 
     private static MembershipFold.Kind kindOf(PartyAct act) {

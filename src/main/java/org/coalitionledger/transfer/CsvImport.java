@@ -33,6 +33,8 @@ class CsvImport {
     static final Set<String> COLUMNS = Set.of(
             "command", "coalition", "agreement", "party", "effectiveDate", "name", "parentGroup", "focusAreas",
             "title", "commitmentTerm", "recordId", "reason", "notes", "recordedAt", "recordedBy",
+            "commitmentStarts", "entryIntoForce.afterConsents", "entryIntoForce.delay", "withdrawalNotice", "means",
+            "takesEffect",
             "source.title", "source.url", "source.publisher", "source.publishedOn", "source.quote");
 
     private final ImportService imports;
@@ -131,12 +133,17 @@ class CsvImport {
     private ObjectNode fields(CSVRecord record) {
         ObjectNode line = json.createObjectNode();
         ObjectNode source = json.createObjectNode();
+        ObjectNode entry = json.createObjectNode();
         record.toMap().forEach((column, value) -> {
             if (value == null || value.isEmpty()) {
                 return;
             }
             if (column.startsWith("source.")) {
                 source.put(column.substring("source.".length()), value);
+            } else if (column.equals("entryIntoForce.afterConsents") && value.matches("\\d{1,9}")) {
+                entry.put("afterConsents", Integer.parseInt(value));
+            } else if (column.startsWith("entryIntoForce.")) {
+                entry.put(column.substring("entryIntoForce.".length()), value);
             } else if (column.equals("focusAreas")) {
                 ArrayNode areas = line.putArray("focusAreas");
                 for (String area : value.split(";")) {
@@ -150,6 +157,9 @@ class CsvImport {
         });
         if (!source.isEmpty()) {
             line.set("source", source);
+        }
+        if (!entry.isEmpty()) {
+            line.set("entryIntoForce", entry);
         }
         return line;
     }

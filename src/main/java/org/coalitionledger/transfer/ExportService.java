@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.AgreementAct;
+import org.coalitionledger.agreement.event.ConsentExpressed;
 import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.agreement.event.WithdrawalNotified;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.RecordMetadata;
@@ -101,9 +104,24 @@ public class ExportService {
             line.put("coalition", registered.coalition());
             line.put("title", registered.title());
             line.put("commitmentTerm", registered.commitmentTerm());
-        } else if (act instanceof SignatoryAct signatoryAct) {
-            line.put("agreement", signatoryAct.agreement());
-            line.put("party", signatoryAct.party());
+            if (registered.commitmentStarts() != null) {
+                line.put("commitmentStarts", registered.commitmentStarts().name());
+            }
+            if (registered.entryIntoForce() != null) {
+                line.set("entryIntoForce", json.valueToTree(registered.entryIntoForce()));
+            }
+            putIfPresent(line, "withdrawalNotice", registered.withdrawalNotice());
+        } else if (act instanceof AgreementAct agreementAct) {
+            line.put("agreement", agreementAct.agreement());
+            if (act instanceof SignatoryAct signatoryAct) {
+                line.put("party", signatoryAct.party());
+            }
+            if (act instanceof ConsentExpressed consent) {
+                line.put("means", consent.means().name());
+            }
+            if (act instanceof WithdrawalNotified notice && notice.takesEffect() != null) {
+                line.put("takesEffect", notice.takesEffect().text());
+            }
         } else if (act instanceof RecordCorrected corrected) {
             line.put("recordId", corrected.correctedRecordId());
             line.put("effectiveDate", corrected.effectiveDate().text());

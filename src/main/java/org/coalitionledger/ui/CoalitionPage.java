@@ -3,6 +3,7 @@ package org.coalitionledger.ui;
 import org.coalitionledger.agreement.query.AgreementSummary;
 import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.agreement.query.PartiesResponse;
 import org.coalitionledger.coalition.query.CoalitionSummary;
 import org.coalitionledger.coalition.query.TimelineResponse;
 import org.coalitionledger.coalition.query.TimelineResponse.PartyTimeline;
@@ -114,6 +115,9 @@ class CoalitionPage {
         model.addAttribute("agreements", agreements);
         model.addAttribute("commitments", onDay);
         model.addAttribute("commitmentChart", commitmentChart(whole, formed, day, today));
+        model.addAttribute("treaties", agreements.stream()
+                .map(agreement -> treaty(agreement, day, known, formed, today))
+                .flatMap(java.util.Optional::stream).toList());
         List<AgreementSummary> everAgreed = ledger.agreements(coalition, TimeQuery.END_OF_TIME, known);
         model.addAttribute("agreementTitles", everAgreed.stream()
                 .collect(Collectors.toMap(AgreementSummary::agreement, AgreementSummary::title, (a, b) -> a)));
@@ -201,6 +205,60 @@ class CoalitionPage {
             chart.marker(day, "shown: " + day);
         }
         return chart;
+    }
+
+    /** One agreement's parties on the day shown, and a bar per party through its steps as known now. */
+    record Treaty(String agreement, String title, PartiesResponse parties, Chart chart) {
+    }
+
+    private java.util.Optional<Treaty> treaty(AgreementSummary agreement, LocalDate day, Instant known,
+                                              LocalDate formed, LocalDate today) {
+        java.util.Optional<PartiesResponse> onDay = ledger.parties(agreement.agreement(), day, known);
+        java.util.Optional<PartiesResponse> whole = ledger.parties(agreement.agreement(), TimeQuery.END_OF_TIME,
+                                                                   known);
+        if (onDay.isEmpty() || whole.isEmpty() || whole.get().parties().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LocalDate to = latest(today, day);
+        for (PartiesResponse.Party party : whole.get().parties()) {
+            if (party.withdrawalTakesEffect() != null) {
+                to = latest(to, PartialDate.parse(party.withdrawalTakesEffect()).start());
+            }
+        }
+        Chart chart = new Chart(formed, to.plusDays(60));
+        for (PartiesResponse.Party party : whole.get().parties()) {
+            Chart.Row row = chart.row(party.party() + " " + party.name(), "/parties/" + party.party());
+            String[][] steps = {{party.signed(), "signed"}, {party.consented(), "consented"},
+                {party.inForceFrom(), "in-force"}, {party.withdrawalNotified(), "notice"},
+                {party.withdrawalTakesEffect(), "withdrawn"}};
+            for (int i = 0; i < steps.length; i++) {
+                if (steps[i][0] == null) {
+                    continue;
+                }
+                PartialDate start = PartialDate.parse(steps[i][0]);
+                LocalDate end = null;
+                for (int j = i + 1; j < steps.length && end == null; j++) {
+                    end = steps[j][0] == null ? null : PartialDate.parse(steps[j][0]).start();
+                }
+                boolean withdrawn = "withdrawn".equals(steps[i][1]);
+                chart.bar(row, start.start(), withdrawn ? start.start() : end, steps[i][1],
+                          labelOf(steps[i][1]), party.name() + ": " + labelOf(steps[i][1]) + " " + steps[i][0],
+                          start.precision() != Precision.DAY);
+            }
+        }
+        chart.marker(today, "today");
+        if (!day.equals(today)) {
+            chart.marker(day, "shown: " + day);
+        }
+        return java.util.Optional.of(new Treaty(agreement.agreement(), agreement.title(), onDay.get(), chart));
+    }
+
+    private static String labelOf(String step) {
+        return switch (step) {
+            case "in-force" -> "in force";
+            case "notice" -> "notice given";
+            default -> step;
+        };
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

@@ -7,6 +7,8 @@ import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
 import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
 import org.coalitionledger.agreement.query.FindAgreementsOfCoalitionsQuery;
+import org.coalitionledger.agreement.query.FetchPartiesQuery;
+import org.coalitionledger.agreement.query.PartiesResponse;
 import org.coalitionledger.agreement.query.FindAgreementsQuery;
 import org.coalitionledger.agreement.query.FindCommitmentsOfPartyQuery;
 import org.coalitionledger.coalition.query.CoalitionPage;
@@ -90,6 +92,11 @@ class Ledger {
     Optional<CommitmentsResponse> commitments(String agreement, LocalDate asOf, Instant knownAt) {
         return queries.query(new FetchCommitmentsQuery(agreement, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join();
+    }
+
+    Optional<PartiesResponse> parties(String agreement, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FetchPartiesQuery(agreement, asOf, knownAt),
+                             ResponseTypes.optionalInstanceOf(PartiesResponse.class)).join();
     }
 
     Optional<HistoryResponse> history(String coalition, Instant knownAt) {

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.coalitionledger.agreement.event.AgreementRegistered;
-import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.agreement.event.AgreementAct;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.RecordedAct;
@@ -228,8 +228,8 @@ class LiveUpdates implements SmartLifecycle {
             return partyAct.coalition();
         } else if (act instanceof AgreementRegistered registered) {
             return registered.coalition();
-        } else if (act instanceof SignatoryAct signatoryAct) {
-            return signatoryAct.coalition();
+        } else if (act instanceof AgreementAct agreementAct) {
+            return agreementAct.coalition();
         } else if (act instanceof RecordCorrected corrected) {
             return corrected.coalition();
         } else if (act instanceof RecordRetracted retracted) {

@@ -91,6 +91,62 @@ class ExportImportTest {
         }
     }
 
+    @Test
+    void treatyActsSurviveExportAndImport() throws Exception {
+        try (RunningLedger original = RunningLedger.startFresh();
+             RunningLedger copy = RunningLedger.startFresh()) {
+            String[] acts = {
+                "/api/coalitions", "{\"coalition\":\"tc\",\"name\":\"Treaty\",\"effectiveDate\":\"2020\"",
+                "/api/agreements", "{\"agreement\":\"tc-treaty\",\"coalition\":\"tc\",\"title\":\"Treaty\","
+                        + "\"commitmentTerm\":\"P6Y\",\"commitmentStarts\":\"ENTRY_INTO_FORCE\","
+                        + "\"entryIntoForce\":{\"delay\":\"P30D\"},\"withdrawalNotice\":\"P6M\"",
+                "/api/agreements/tc-treaty/signatures", "{\"party\":\"LV\",\"effectiveDate\":\"2024-01\"",
+                "/api/agreements/tc-treaty/consents",
+                "{\"party\":\"LV\",\"effectiveDate\":\"2024-03-01\",\"means\":\"APPROVAL\"",
+                "/api/agreements/tc-treaty/consents",
+                "{\"party\":\"EE\",\"effectiveDate\":\"2024-10-01\",\"means\":\"ACCESSION\"",
+                "/api/agreements/tc-treaty/entry-into-force", "{\"effectiveDate\":\"2024-06-01\"",
+                "/api/agreements/tc-treaty/withdrawal-notices",
+                "{\"party\":\"LV\",\"effectiveDate\":\"2025-01-10\",\"takesEffect\":\"2025-12-31\""};
+            for (int i = 0; i < acts.length; i += 2) {
+                HttpResponse<String> response = original.post(acts[i], acts[i + 1] + ",\"source\":" + SOURCE + "}",
+                                                              "application/json");
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            }
+            JsonNode history = json.readTree(original.get("/api/coalitions/tc/history").body());
+            assertThat(original.post("/api/records/" + recordOf(history, "ConsentToBeBound", "EE") + "/correction",
+                            "{\"effectiveDate\":\"2024-09-01\",\"reason\":\"day found\",\"source\":" + SOURCE
+                                    + "}", "application/json").statusCode()).isEqualTo(201);
+
+            HttpResponse<String> export = original.get("/api/export");
+            assertThat(export.body()).contains("\"commitmentStarts\":\"ENTRY_INTO_FORCE\"",
+                                               "\"means\":\"APPROVAL\"", "\"takesEffect\":\"2025-12-31\"",
+                                               "\"command\":\"RecordEntryIntoForce\"");
+            HttpResponse<String> imported = copy.post("/api/import", export.body(), "application/x-ndjson");
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+            for (LocalDate day = LocalDate.of(2024, 1, 15); day.isBefore(LocalDate.of(2027, 1, 1));
+                 day = day.plusDays(23)) {
+                for (String path : new String[]{"/api/agreements/tc-treaty/parties",
+                        "/api/agreements/tc-treaty/commitments"}) {
+                    JsonNode a = json.readTree(original.get(path + "?asOf=" + day).body());
+                    JsonNode b = json.readTree(copy.get(path + "?asOf=" + day).body());
+                    for (JsonNode answer : new JsonNode[]{a, b}) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("knownAt");
+                        answer.path("commitments").forEach(c -> {
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("signatureRecordId");
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("withdrawalRecordId");
+                        });
+                    }
+                    assertThat(b).as(path + " on " + day).isEqualTo(a);
+                }
+            }
+            JsonNode parties = json.readTree(copy.get("/api/agreements/tc-treaty/parties?asOf=2025-02-01").body());
+            assertThat(parties.at("/parties/1/status").asText()).isEqualTo("WITHDRAWAL_NOTIFIED");
+            assertThat(parties.at("/parties/1/inForceFrom").asText()).isEqualTo("2024-06-01");
+            assertThat(parties.at("/parties/0/inForceFrom").asText()).isEqualTo("2024-10-01");
+        }
+    }
+
     private static String recordOf(JsonNode history, String command, String party) {
         for (JsonNode entry : history.get("entries")) {
             if (entry.get("command").asText().equals(command) && party.equals(entry.path("party").asText())) {

@@ -8,11 +8,17 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.LedgerApplication;
+import org.coalitionledger.agreement.command.ConsentToBeBound;
+import org.coalitionledger.agreement.command.NotifyWithdrawal;
+import org.coalitionledger.agreement.command.RecordEntryIntoForce;
 import org.coalitionledger.agreement.command.RegisterAgreement;
 import org.coalitionledger.agreement.command.SignAgreement;
 import org.coalitionledger.agreement.command.WithdrawFromAgreement;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
+import org.coalitionledger.agreement.event.EntryIntoForceRule;
 import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
+import org.coalitionledger.agreement.query.FetchPartiesQuery;
+import org.coalitionledger.agreement.query.PartiesResponse;
 import org.coalitionledger.coalition.command.AdmitObserver;
 import org.coalitionledger.coalition.command.DeclareIntent;
 import org.coalitionledger.coalition.command.DesignateLead;
@@ -73,6 +79,16 @@ class ReplayMatchesProjectionTest {
 
     private static final Source SOURCE = new Source("Generated", null, null, null, null);
     private static final List<String> PARTIES = List.of("EE", "LU", "NL", "GB", "DK");
+    /**
+     * The agreement's rules, one per ledger: commitments from the signature with a notice period; from entry into
+     * force 30 days after the second consent; from an entry into force recorded by hand.
+     */
+    private static final List<RegisterAgreement> RULES = List.of(
+            new RegisterAgreement(null, null, null, null, null, null, null, null, null, null, "P3M"),
+            new RegisterAgreement(null, null, null, null, null, null, null, null, "ENTRY_INTO_FORCE",
+                                  new EntryIntoForceRule(2, "P30D"), "P6M"),
+            new RegisterAgreement(null, null, null, null, null, null, null, null, "ENTRY_INTO_FORCE",
+                                  new EntryIntoForceRule(null, "P30D"), "P3M"));
 
     private static ConfigurableApplicationContext context;
 
@@ -91,7 +107,7 @@ class ReplayMatchesProjectionTest {
     /** The kinds of act, each with its weight among generated acts: joins and signatures weighted up. */
     enum Kind {
         JOIN(4), INTENT(1), LEAD(2), LEAVE(2), SIGN(3), WITHDRAW(1), CORRECT(2), RETRACT(1), SUSPEND(2), REINSTATE(2),
-        OBSERVE(2);
+        OBSERVE(2), CONSENT(3), ACCEDE(1), NOTICE(1), ENTRY(1);
 
         final int weight;
 
@@ -125,7 +141,7 @@ class ReplayMatchesProjectionTest {
     }
 
     /** A generated case: the acts, the days asked about and the moments (indexes into the record times) asked at. */
-    record Ledger(long seed, List<Act> acts, List<LocalDate> days, List<Integer> moments) {
+    record Ledger(long seed, List<Act> acts, List<LocalDate> days, List<Integer> moments, int rules) {
 
         static Ledger generate(long seed) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -138,7 +154,7 @@ class ReplayMatchesProjectionTest {
                     .mapToObj(i -> LocalDate.of(2018, 6, 1).plusDays(random.nextInt(0, 365 * 9 + 1))).toList();
             List<Integer> moments = IntStream.range(0, random.nextInt(2, 7))
                     .mapToObj(i -> random.nextInt(0, 10_001)).toList();
-            return new Ledger(seed, List.copyOf(acts), days, moments);
+            return new Ledger(seed, List.copyOf(acts), days, moments, random.nextInt(RULES.size()));
         }
 
         /** A year, a month, a day or a range (closed or open), out of order between 2019 and 2025. */
@@ -160,13 +176,13 @@ class ReplayMatchesProjectionTest {
         List<Ledger> smaller() {
             List<Ledger> smaller = new ArrayList<>();
             for (int i = acts.size() - 1; i >= 0; i--) {
-                smaller.add(new Ledger(seed, without(acts, i), days, moments));
+                smaller.add(new Ledger(seed, without(acts, i), days, moments, rules));
             }
             for (int i = days.size() - 1; i >= 0 && days.size() > 1; i--) {
-                smaller.add(new Ledger(seed, acts, without(days, i), moments));
+                smaller.add(new Ledger(seed, acts, without(days, i), moments, rules));
             }
             for (int i = moments.size() - 1; i >= 0 && moments.size() > 1; i--) {
-                smaller.add(new Ledger(seed, acts, days, without(moments, i)));
+                smaller.add(new Ledger(seed, acts, days, without(moments, i), rules));
             }
             return smaller;
         }
@@ -182,6 +198,7 @@ class ReplayMatchesProjectionTest {
             for (int i = 0; i < acts.size(); i++) {
                 text.append("\n  ").append(i).append(": ").append(acts.get(i));
             }
+            text.append("\n  agreement rules ").append(RULES.get(rules));
             return text.append("\n  asked on ").append(days).append(" at record-time indexes ").append(moments)
                     .toString();
         }
@@ -230,7 +247,10 @@ class ReplayMatchesProjectionTest {
         String coalition = "p-" + UUID.randomUUID().toString().substring(0, 12);
         String agreement = coalition + "-a";
         send(commands, new FormCoalition(coalition, "Generated", null, null, "2019", SOURCE, null, id()));
-        send(commands, new RegisterAgreement(agreement, coalition, "Generated", "P2Y", null, SOURCE, null, id()));
+        RegisterAgreement rules = RULES.get(ledger.rules());
+        send(commands, new RegisterAgreement(agreement, coalition, "Generated", "P2Y", null, SOURCE, null, id(),
+                                             rules.commitmentStarts(), rules.entryIntoForce(),
+                                             rules.withdrawalNotice()));
         List<String> records = new ArrayList<>();
         for (Act act : ledger.acts()) {
             String recordId = id();
@@ -248,6 +268,14 @@ class ReplayMatchesProjectionTest {
                         records.get(act.target() % records.size()), act.date(), "generated", SOURCE, recordId);
                 case RETRACT -> records.isEmpty() ? null : new RetractRecord(
                         records.get(act.target() % records.size()), "generated", SOURCE, recordId);
+                case CONSENT -> new ConsentToBeBound(agreement, act.party(), act.date(), "RATIFICATION", SOURCE, null,
+                                                     recordId);
+                case ACCEDE -> new ConsentToBeBound(agreement, act.party(), act.date(), "ACCESSION", SOURCE, null,
+                                                    recordId);
+                case NOTICE -> new NotifyWithdrawal(agreement, act.party(), act.date(),
+                                                    act.target() % 3 == 0 ? "2026-06-30" : null, SOURCE, null,
+                                                    recordId);
+                case ENTRY -> new RecordEntryIntoForce(agreement, act.date(), SOURCE, null, recordId);
             };
             if (command != null && send(commands, command) && act.kind().recordsAnAct()) {
                 records.add(recordId);
@@ -272,6 +300,11 @@ class ReplayMatchesProjectionTest {
                             ResponseTypes.optionalInstanceOf(CommitmentsResponse.class)).join().orElse(null);
                     assertThat(committed).as("commitments on %s known at %s", asOf, knownAt)
                             .isEqualTo(replay.commitments(agreement, asOf, knownAt).orElse(null));
+                    PartiesResponse parties = queries.query(
+                            new FetchPartiesQuery(agreement, asOf, knownAt),
+                            ResponseTypes.optionalInstanceOf(PartiesResponse.class)).join().orElse(null);
+                    assertThat(parties).as("parties on %s known at %s", asOf, knownAt)
+                            .isEqualTo(replay.parties(agreement, asOf, knownAt).orElse(null));
                 }
             }
             return Optional.empty();

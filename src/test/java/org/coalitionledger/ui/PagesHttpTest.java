@@ -122,6 +122,39 @@ class PagesHttpTest extends SharedLedgerHttpTest {
     }
 
     @Test
+    void theCoalitionPageShowsEachTreatyPartyWithABar() {
+        String coalition = uniqueId("pages-treaty");
+        assertThat(post("/api/coalitions", """
+                {"coalition":"%s","name":"Treaty page","effectiveDate":"2020","source":%s}"""
+                                .formatted(coalition, SOURCE)).status()).isEqualTo(201);
+        String treaty = coalition + "-t";
+        assertThat(post("/api/agreements", """
+                {"agreement":"%s","coalition":"%s","title":"Page treaty","commitmentTerm":"P6Y",
+                 "commitmentStarts":"ENTRY_INTO_FORCE","entryIntoForce":{"afterConsents":1,"delay":"P30D"},
+                 "withdrawalNotice":"P6M","source":%s}""".formatted(treaty, coalition, SOURCE)).status())
+                .isEqualTo(201);
+        String base = "/api/agreements/" + treaty + "/";
+        assertThat(post(base + "signatures", """
+                {"party":"LV","effectiveDate":"2024-01-10","source":%s}""".formatted(SOURCE)).status())
+                .isEqualTo(201);
+        assertThat(post(base + "consents", """
+                {"party":"LV","effectiveDate":"2024-03","means":"RATIFICATION","source":%s}""".formatted(SOURCE))
+                           .status()).isEqualTo(201);
+        assertThat(post(base + "withdrawal-notices", """
+                {"party":"LV","effectiveDate":"2025-01-10","source":%s}""".formatted(SOURCE)).status())
+                .isEqualTo(201);
+        String page = PageSession.of(TestUsers.VIEWER, port).get("/coalitions/" + coalition + "?asOf=2024-06-01")
+                .body();
+        assertThat(page).contains("Parties to Page treaty", "class=\"treaty-parties\"", "bar bar-signed",
+                                  "bar bar-consented uncertain", "bar bar-in-force", "bar bar-notice",
+                                  "point point-withdrawn");
+        String table = page.substring(page.indexOf("class=\"treaty-parties\""));
+        String row = table.substring(table.indexOf("<tr data-party=\"LV\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("Latvia (LV)", ">party<", "2024-03 (ratification)", "2024-01-10");
+    }
+
+    @Test
     void aViewerMayNotRecord() {
         PageSession viewer = PageSession.of(TestUsers.VIEWER, port);
         long before = eventCount(COALITION);

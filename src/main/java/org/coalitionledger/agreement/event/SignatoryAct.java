@@ -1,13 +1,11 @@
 package org.coalitionledger.agreement.event;
 
-import org.coalitionledger.common.RecordedAct;
-
-/** An act of one state under an agreement: signing it or withdrawing from it. */
-public sealed interface SignatoryAct extends RecordedAct permits AgreementSigned, AgreementWithdrawn {
-
-    String agreement();
-
-    String coalition();
+/**
+ * An act of one state under an agreement: signing it, consenting to be bound, giving notice of withdrawal or
+ * withdrawing.
+ */
+public sealed interface SignatoryAct extends AgreementAct
+        permits AgreementSigned, AgreementWithdrawn, ConsentExpressed, WithdrawalNotified {
 
     String party();
 }

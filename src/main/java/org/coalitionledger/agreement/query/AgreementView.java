@@ -10,7 +10,7 @@ import org.coalitionledger.common.PartialDate;
 import java.time.Instant;
 import java.time.Period;
 
-/** An agreement with its coalition, title and commitment term. */
+/** An agreement with its coalition, title, commitment term and treaty rules. */
 @Entity
 @Table(name = "agreement_view")
 class AgreementView {
@@ -26,6 +26,14 @@ class AgreementView {
     private String effectiveDate;
     @Column(name = "known_from")
     private Instant knownFrom;
+    @Column(name = "commitment_starts")
+    private String commitmentStarts;
+    @Column(name = "after_consents")
+    private Integer afterConsents;
+    @Column(name = "entry_delay")
+    private String entryDelay;
+    @Column(name = "withdrawal_notice")
+    private String withdrawalNotice;
 
     protected AgreementView() {
     }
@@ -37,6 +45,17 @@ class AgreementView {
         this.title = event.title();
         this.commitmentTerm = event.commitmentTerm();
         this.effectiveDate = event.effectiveDate() == null ? null : event.effectiveDate().text();
+        this.commitmentStarts = event.starts().name();
+        if (event.entryIntoForce() != null) {
+            this.afterConsents = event.entryIntoForce().afterConsents();
+            this.entryDelay = event.entryIntoForce().delay();
+        }
+        this.withdrawalNotice = event.withdrawalNotice();
+    }
+
+    /** The rules the fold of this agreement's acts needs. */
+    AgreementFold.Rule rule() {
+        return AgreementFold.Rule.of(commitmentStarts, commitmentTerm, afterConsents, entryDelay, withdrawalNotice);
     }
 
     boolean knownAt(Instant knownAt) {

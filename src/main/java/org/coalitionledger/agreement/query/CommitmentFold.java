@@ -17,10 +17,26 @@ public final class CommitmentFold {
 
     /** The kinds of act, in the order they take effect on the same day (as on the command side). */
     public enum Kind {
-        WITHDRAW, SIGN
+        WITHDRAW, SIGN, CONSENT, NOTICE,
+        /** The general entry into force, of no single party. */
+        ENTRY
     }
 
-    public record Act(Kind kind, PartialDate date, String recordId, long order) {
+    /**
+     * An act: its kind, date, record id and place in recording order; for the treaty acts also its party,
+     * its means (a consent) and the date it takes effect on when it gave one (a notice).
+     */
+    public record Act(Kind kind, PartialDate date, String recordId, long order, String party, String means,
+                      PartialDate takesEffect) {
+
+        public Act(Kind kind, PartialDate date, String recordId, long order) {
+            this(kind, date, recordId, order, null, null, null);
+        }
+
+        /** The same act on another date. */
+        public Act movedTo(PartialDate moved) {
+            return new Act(kind, moved, recordId, order, party, means, takesEffect);
+        }
     }
 
     /** A commitment: from {@code start} until {@code scheduledEnd}, or until {@code withdrawnOn} if withdrawn. */

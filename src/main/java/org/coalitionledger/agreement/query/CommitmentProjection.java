@@ -10,11 +10,15 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.coalitionledger.agreement.event.AgreementRegistered;
 import org.coalitionledger.agreement.event.AgreementSigned;
 import org.coalitionledger.agreement.event.AgreementWithdrawn;
+import org.coalitionledger.agreement.event.ConsentExpressed;
 import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.agreement.event.EntryIntoForceRecorded;
+import org.coalitionledger.agreement.event.WithdrawalNotified;
+import org.coalitionledger.agreement.query.CommitmentFold.Act;
 import org.coalitionledger.agreement.query.CommitmentFold.Kind;
 import org.coalitionledger.agreement.query.CommitmentFold.CommitmentPeriod;
+import org.coalitionledger.agreement.query.CommitmentRepositories.AgreementActs;
 import org.coalitionledger.agreement.query.CommitmentRepositories.AgreementViews;
-import org.coalitionledger.agreement.query.CommitmentRepositories.CommitmentActs;
 import org.coalitionledger.agreement.query.CommitmentRepositories.Commitments;
 import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.correction.event.RecordCorrected;
@@ -30,11 +34,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Commitment periods under every agreement on both clocks: per agreement and per party, with start, end and status
- * on any day as known at any moment, and the commitments ending soon. Corrections move a commitment's start and
- * end in every answer known after them.
+ * on any day as known at any moment, and the commitments ending soon; and each agreement's acts on both clocks, for
+ * its parties' standing on any day as known at any moment. Corrections move a commitment's start and end in every
+ * answer known after them; when commitments start on the entry into force, a change to any party's act folds the
+ * whole agreement again, since the date of entry into force may move for every party.
  */
 @Component
 @ProcessingGroup(CommitmentProjection.GROUP)
@@ -43,11 +50,11 @@ public class CommitmentProjection {
     public static final String GROUP = "commitments";
 
     private final AgreementViews agreements;
-    private final CommitmentActs acts;
+    private final AgreementActs acts;
     private final Commitments commitments;
     private final EntityManager entityManager;
 
-    CommitmentProjection(AgreementViews agreements, CommitmentActs acts, Commitments commitments,
+    CommitmentProjection(AgreementViews agreements, AgreementActs acts, Commitments commitments,
                          EntityManager entityManager) {
         this.agreements = agreements;
         this.acts = acts;
@@ -71,18 +78,48 @@ public class CommitmentProjection {
     }
 
     @EventHandler
+    void on(ConsentExpressed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        record(event.agreement(), event.coalition(), new Act(Kind.CONSENT, event.effectiveDate(), event.recordId(),
+                                                             sequence, event.party(), event.means().name(), null),
+               recordedAt);
+    }
+
+    @EventHandler
+    void on(WithdrawalNotified event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        record(event.agreement(), event.coalition(), new Act(Kind.NOTICE, event.effectiveDate(), event.recordId(),
+                                                             sequence, event.party(), null, event.takesEffect()),
+               recordedAt);
+    }
+
+    @EventHandler
+    void on(EntryIntoForceRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        record(event.agreement(), event.coalition(), new Act(Kind.ENTRY, event.effectiveDate(), event.recordId(),
+                                                             sequence, null, null, null),
+               recordedAt);
+    }
+
+    @EventHandler
     void on(RecordCorrected event, @Timestamp Instant recordedAt) {
-        if (event.agreement() != null && event.party() != null) {
-            acts.findById(event.correctedRecordId()).ifPresent(row -> row.moveTo(event.effectiveDate()));
-            refresh(event.agreement(), event.coalition(), event.party(), RecordTime.of(recordedAt));
+        if (event.agreement() != null) {
+            Instant at = RecordTime.of(recordedAt);
+            for (AgreementActRow row : acts.currentOfRecord(event.correctedRecordId(), RecordTime.OPEN)) {
+                row.close(at);
+                acts.save(row);
+                acts.save(new AgreementActRow(event.agreement(), row.toAct().movedTo(event.effectiveDate()), at));
+            }
+            refresh(event.agreement(), event.coalition(), event.party(), at);
         }
     }
 
     @EventHandler
     void on(RecordRetracted event, @Timestamp Instant recordedAt) {
-        if (event.agreement() != null && event.party() != null) {
-            acts.deleteById(event.retractedRecordId());
-            refresh(event.agreement(), event.coalition(), event.party(), RecordTime.of(recordedAt));
+        if (event.agreement() != null) {
+            Instant at = RecordTime.of(recordedAt);
+            for (AgreementActRow row : acts.currentOfRecord(event.retractedRecordId(), RecordTime.OPEN)) {
+                row.close(at);
+                acts.save(row);
+            }
+            refresh(event.agreement(), event.coalition(), event.party(), at);
         }
     }
 
@@ -94,29 +131,70 @@ public class CommitmentProjection {
     }
 
     private void record(Kind kind, SignatoryAct event, long sequence, Instant recordedAt) {
-        acts.save(new CommitmentActRow(event.recordId(), event.agreement(), event.party(), kind,
-                                       event.effectiveDate(), sequence));
-        refresh(event.agreement(), event.coalition(), event.party(), RecordTime.of(recordedAt));
+        record(event.agreement(), event.coalition(), new Act(kind, event.effectiveDate(), event.recordId(), sequence,
+                                                             event.party(), null, null), recordedAt);
     }
 
-    /** Folds the party's acts again and moves the current view to the new periods. */
+    private void record(String agreement, String coalition, Act act, Instant recordedAt) {
+        Instant at = RecordTime.of(recordedAt);
+        acts.save(new AgreementActRow(agreement, act, at));
+        refresh(agreement, coalition, act.party(), at);
+    }
+
+    /**
+     * Folds the acts again and moves the current view to the new periods: the party's acts when commitments start
+     * on the signature (the general entry into force, of no party, then changes none), else the whole agreement's.
+     */
     private void refresh(String agreementId, String coalition, String party, Instant recordedAt) {
         AgreementView agreement = agreements.findById(agreementId).orElseThrow(
                 () -> new IllegalStateException("agreement " + agreementId + " was never registered"));
-        List<CommitmentPeriod> folded = CommitmentFold.fold(
-                acts.findByAgreementIdAndParty(agreementId, party).stream().map(CommitmentActRow::toAct).toList(),
-                agreement.term());
+        AgreementFold.Rule rule = agreement.rule();
+        if (!rule.fromEntryIntoForce()) {
+            if (party != null) {
+                List<Act> folded = acts.current(agreementId, party, RecordTime.OPEN).stream()
+                        .map(AgreementActRow::toAct).toList();
+                move(agreementId, coalition, party, AgreementFold.commitments(rule, folded).getOrDefault(party,
+                        List.of()), commitments.current(agreementId, party), recordedAt);
+            }
+        } else {
+            Map<String, List<CommitmentPeriod>> folded = AgreementFold.commitments(
+                    rule, acts.current(agreementId).stream().map(AgreementActRow::toAct).toList());
+            Map<String, List<CommitmentRow>> held = new HashMap<>();
+            commitments.currentOfAgreement(agreementId, RecordTime.OPEN)
+                    .forEach(row -> held.computeIfAbsent(row.party(), p -> new java.util.ArrayList<>()).add(row));
+            Set<String> parties = new TreeSet<>(folded.keySet());
+            parties.addAll(held.keySet());
+            for (String each : parties) {
+                move(agreementId, coalition, each, folded.getOrDefault(each, List.of()),
+                     held.getOrDefault(each, List.of()), recordedAt);
+            }
+        }
+        // keep the persistence context small across a batch of events, which the processor handles in one transaction
+        entityManager.flush();
+        entityManager.clear();
+    }
+
+    private void move(String agreementId, String coalition, String party, List<CommitmentPeriod> folded,
+                      List<CommitmentRow> held, Instant recordedAt) {
         Set<CommitmentPeriod> wanted = new HashSet<>(folded);
-        for (CommitmentRow row : commitments.current(agreementId, party)) {
+        for (CommitmentRow row : held) {
             if (!wanted.remove(row.toPeriod())) {
                 row.supersede(recordedAt);
+                commitments.save(row);
             }
         }
         wanted.forEach(period -> commitments.save(new CommitmentRow(agreementId, coalition, party, period,
                                                                     recordedAt)));
-        // keep the persistence context small across a batch of events, which the processor handles in one transaction
-        entityManager.flush();
-        entityManager.clear();
+    }
+
+    @QueryHandler
+    public Optional<PartiesResponse> handle(FetchPartiesQuery query) {
+        return agreements.findById(query.agreement())
+                .filter(agreement -> agreement.knownAt(query.knownAt()))
+                .map(agreement -> PartiesResponse.on(
+                        agreement.id(), query.asOf(), query.knownAt(), agreement.rule(),
+                        acts.knownAt(agreement.id(), query.knownAt()).stream().map(AgreementActRow::toAct)
+                                .toList()));
     }
 
     @QueryHandler

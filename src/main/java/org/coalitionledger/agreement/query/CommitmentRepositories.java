@@ -29,9 +29,26 @@ final class CommitmentRepositories {
                                                                                   Instant knownAt);
     }
 
-    interface CommitmentActs extends JpaRepository<CommitmentActRow, String> {
+    interface AgreementActs extends JpaRepository<AgreementActRow, Long> {
 
-        List<CommitmentActRow> findByAgreementIdAndParty(String agreementId, String party);
+        @Query("select a from AgreementActRow a where a.agreementId = :agreement and a.knownUntil = :open")
+        List<AgreementActRow> current(String agreement, Instant open);
+
+        /** The acts of the ledger's present view of one agreement. */
+        default List<AgreementActRow> current(String agreement) {
+            return current(agreement, RecordTime.OPEN);
+        }
+
+        @Query("select a from AgreementActRow a where a.agreementId = :agreement and a.party = :party"
+                + " and a.knownUntil = :open")
+        List<AgreementActRow> current(String agreement, String party, Instant open);
+
+        @Query("select a from AgreementActRow a where a.recordId = :recordId and a.knownUntil = :open")
+        List<AgreementActRow> currentOfRecord(String recordId, Instant open);
+
+        @Query("select a from AgreementActRow a where a.agreementId = :agreement"
+                + " and a.knownFrom <= :knownAt and a.knownUntil > :knownAt")
+        List<AgreementActRow> knownAt(String agreement, Instant knownAt);
     }
 
     interface Commitments extends JpaRepository<CommitmentRow, Long> {
@@ -44,6 +61,9 @@ final class CommitmentRepositories {
         default List<CommitmentRow> current(String agreement, String party) {
             return current(agreement, party, RecordTime.OPEN);
         }
+
+        @Query("select c from CommitmentRow c where c.agreementId = :agreement and c.knownUntil = :open")
+        List<CommitmentRow> currentOfAgreement(String agreement, Instant open);
 
         @Query("select c from CommitmentRow c where c.agreementId = :agreement and c.startDate <= :asOf" + KNOWN
                 + " order by c.party, c.startDate")

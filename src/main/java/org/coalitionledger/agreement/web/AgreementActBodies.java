@@ -18,6 +18,11 @@ class AgreementActBodies implements ActBodies {
                        new ActBody<>(ActKind.SignAgreement, SignatoryActRequest.class,
                                      SignatoryActRequest::toSignature),
                        new ActBody<>(ActKind.WithdrawFromAgreement, SignatoryActRequest.class,
-                                     SignatoryActRequest::toWithdrawal));
+                                     SignatoryActRequest::toWithdrawal),
+                       new ActBody<>(ActKind.ConsentToBeBound, ConsentRequest.class, ConsentRequest::toCommand),
+                       new ActBody<>(ActKind.RecordEntryIntoForce, EntryIntoForceRequest.class,
+                                     EntryIntoForceRequest::toCommand),
+                       new ActBody<>(ActKind.NotifyWithdrawal, WithdrawalNoticeRequest.class,
+                                     WithdrawalNoticeRequest::toCommand));
     }
 }

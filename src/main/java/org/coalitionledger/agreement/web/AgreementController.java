@@ -9,6 +9,9 @@ import org.coalitionledger.agreement.query.AgreementSummary;
 import org.coalitionledger.agreement.query.Commitment;
 import org.coalitionledger.agreement.query.CommitmentsResponse;
 import org.coalitionledger.agreement.query.FetchCommitmentsQuery;
+import org.coalitionledger.agreement.query.FetchPartiesQuery;
+import org.coalitionledger.agreement.query.PartiesResponse;
+import org.coalitionledger.agreement.query.ReplayPartiesQuery;
 import org.coalitionledger.agreement.query.FindAgreementsQuery;
 import org.coalitionledger.agreement.query.FindCommitmentsEndingQuery;
 import org.coalitionledger.agreement.query.ReplayCommitmentsQuery;
@@ -32,7 +35,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Records agreements, signatures and withdrawals, and answers who is committed until when. */
+/**
+ * Records agreements, signatures, consents, entry into force, notices of withdrawal and withdrawals, and answers who
+ * is committed until when and where each state stands.
+ */
 @RestController
 @Tag(name = "Agreements and commitments")
 class AgreementController {
@@ -70,6 +76,49 @@ class AgreementController {
                                       Principal principal) {
         SignatoryActRequest atPath = requests.valid(request.atAgreement(agreement));
         return ResponseEntity.status(201).body(recorder.record(atPath::toWithdrawal, Params.caller(principal)));
+    }
+
+    @PostMapping("/api/agreements/{agreement}/consents")
+    @Operation(summary = "ConsentToBeBound: record that a state consented to be bound (by ratification,"
+            + " acceptance, approval or accession)")
+    ResponseEntity<Recorded> consent(@PathVariable String agreement, @RequestBody ConsentRequest request,
+                                     Principal principal) {
+        ConsentRequest atPath = requests.valid(request.atAgreement(agreement));
+        return ResponseEntity.status(201).body(recorder.record(atPath::toCommand, Params.caller(principal)));
+    }
+
+    @PostMapping("/api/agreements/{agreement}/entry-into-force")
+    @Operation(summary = "RecordEntryIntoForce: record the agreement's general entry into force (refused when it is"
+            + " derived from the consents)")
+    ResponseEntity<Recorded> enterIntoForce(@PathVariable String agreement, @RequestBody EntryIntoForceRequest request,
+                                            Principal principal) {
+        EntryIntoForceRequest atPath = requests.valid(request.atAgreement(agreement));
+        return ResponseEntity.status(201).body(recorder.record(atPath::toCommand, Params.caller(principal)));
+    }
+
+    @PostMapping("/api/agreements/{agreement}/withdrawal-notices")
+    @Operation(summary = "NotifyWithdrawal: record that a state gave notice of withdrawal, taking effect after the"
+            + " notice period or on takesEffect")
+    ResponseEntity<Recorded> notifyWithdrawal(@PathVariable String agreement,
+                                              @RequestBody WithdrawalNoticeRequest request, Principal principal) {
+        WithdrawalNoticeRequest atPath = requests.valid(request.atAgreement(agreement));
+        return ResponseEntity.status(201).body(recorder.record(atPath::toCommand, Params.caller(principal)));
+    }
+
+    @GetMapping("/api/agreements/{agreement}/parties")
+    @Operation(summary = "The agreement's entry into force and each state's standing (signatory, consented, party,"
+            + " withdrawal notified, withdrawn) on asOf as known at knownAt; mode=replay folds the events instead")
+    PartiesResponse parties(@PathVariable String agreement, @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String knownAt,
+                            @RequestParam(required = false) String mode) {
+        LocalDate day = Params.asOf(asOf, clock);
+        Instant known = Params.knownAt(knownAt, clock);
+        Optional<PartiesResponse> answer = Params.replay(mode)
+                ? queries.query(new ReplayPartiesQuery(agreement, day, known),
+                                ResponseTypes.optionalInstanceOf(PartiesResponse.class)).join()
+                : queries.query(new FetchPartiesQuery(agreement, day, known),
+                                ResponseTypes.optionalInstanceOf(PartiesResponse.class)).join();
+        return answer.orElseThrow(() -> Rejection.unknown("agreement", agreement));
     }
 
     /** The agreements known at {@code knownAt}, with their active signatories on {@code asOf}. */

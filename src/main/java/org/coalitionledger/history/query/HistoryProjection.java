@@ -10,7 +10,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.coalitionledger.agreement.event.AgreementRegistered;
+import org.coalitionledger.agreement.event.AgreementAct;
+import org.coalitionledger.agreement.event.ConsentExpressed;
 import org.coalitionledger.agreement.event.SignatoryAct;
+import org.coalitionledger.agreement.event.WithdrawalNotified;
 import org.coalitionledger.coalition.event.CoalitionFormed;
 import org.coalitionledger.coalition.event.PartyAct;
 import org.coalitionledger.common.ActKind;
@@ -89,10 +92,21 @@ public class HistoryProjection {
             row.agreementId = registered.agreement();
             details.put("title", registered.title());
             details.put("commitmentTerm", registered.commitmentTerm());
-        } else if (act instanceof SignatoryAct signatoryAct) {
-            row.coalitionId = signatoryAct.coalition();
-            row.agreementId = signatoryAct.agreement();
-            row.party = signatoryAct.party();
+            details.put("commitmentStarts", registered.commitmentStarts());
+            details.put("entryIntoForce", registered.entryIntoForce());
+            details.put("withdrawalNotice", registered.withdrawalNotice());
+        } else if (act instanceof AgreementAct agreementAct) {
+            row.coalitionId = agreementAct.coalition();
+            row.agreementId = agreementAct.agreement();
+            if (act instanceof SignatoryAct signatoryAct) {
+                row.party = signatoryAct.party();
+            }
+            if (act instanceof ConsentExpressed consent) {
+                details.put("means", consent.means());
+            }
+            if (act instanceof WithdrawalNotified notice && notice.takesEffect() != null) {
+                details.put("takesEffect", notice.takesEffect().text());
+            }
         } else if (act instanceof RecordCorrected corrected) {
             row.coalitionId = corrected.coalition();
             row.agreementId = corrected.agreement();
