@@ -22,14 +22,19 @@ import java.util.Set;
  * The list of coalitions in one SQL statement, however many there are: a page of {@code coalition_view} joined with
  * the formation date held at {@code knownAt}, the total counted by a window over the same rows, each coalition's
  * member count by a correlated count and its leads by a join, all on the intervals holding on {@code asOf}. It
- * answers as {@link MembersOnDay} does: a member is a party with a MEMBER interval holding that day, a lead a member
- * that also holds a LEAD interval.
+ * answers as {@link MembersOnDay} does: a member is a party with a MEMBER interval holding that day and no SUSPENDED
+ * one, a lead such a member that also holds a LEAD interval.
  */
 final class CoalitionList {
 
     /** An interval of {@code coalition_view c} ... holding on asOf as known at knownAt (4 parameters). */
     private static final String HOLDS = " and %1$s.start_date <= ? and (%1$s.end_date is null or %1$s.end_date > ?)"
             + " and %1$s.known_from <= ? and %1$s.known_until > ?";
+
+    /** ... and the party of {@code %1$s} is not suspended on asOf as known at knownAt (4 parameters). */
+    private static final String NOT_SUSPENDED = " and not exists (select 1 from membership_interval s"
+            + " where s.coalition_id = %1$s.coalition_id and s.party = %1$s.party and s.role = 'SUSPENDED'"
+            + HOLDS.formatted("s") + ")";
 
     private static final String SQL = "with page as ("
             + "select c.id, c.name, c.parent_group, c.focus_areas, f.formed_on, count(*) over () as total"
@@ -38,12 +43,12 @@ final class CoalitionList {
             + " where c.known_from <= ? and f.formed_start <= ? order by c.id limit ? offset ?)"
             + " select p.id, p.name, p.parent_group, p.focus_areas, p.formed_on, p.total,"
             + " (select count(distinct m.party) from membership_interval m where m.coalition_id = p.id"
-            + " and m.role = 'MEMBER'" + HOLDS.formatted("m") + ") as member_count,"
+            + " and m.role = 'MEMBER'" + HOLDS.formatted("m") + NOT_SUSPENDED.formatted("m") + ") as member_count,"
             + " l.party as lead"
             + " from page p left join membership_interval l on l.coalition_id = p.id and l.role = 'LEAD'"
             + HOLDS.formatted("l")
             + " and exists (select 1 from membership_interval n where n.coalition_id = p.id and n.party = l.party"
-            + " and n.role = 'MEMBER'" + HOLDS.formatted("n") + ")"
+            + " and n.role = 'MEMBER'" + HOLDS.formatted("n") + ")" + NOT_SUSPENDED.formatted("l")
             + " order by p.id, l.party";
 
     private static final String COUNT = "select count(*) from coalition_view c join coalition_formation f"
@@ -63,7 +68,8 @@ final class CoalitionList {
         long[] total = {-1};
         OffsetDateTime known = knownAt.atOffset(ZoneOffset.UTC);
         List<Object> args = new ArrayList<>(List.of(known, known, known, asOf, size, offset));
-        for (int i = 0; i < 3; i++) {
+        // the intervals holding: members, their suspensions; leads, their memberships, their suspensions
+        for (int i = 0; i < 5; i++) {
             args.addAll(List.of(asOf, asOf, known, known));
         }
         jdbc.query(SQL, (RowCallbackHandler) rs -> {
