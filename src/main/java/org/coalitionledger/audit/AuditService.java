@@ -111,6 +111,23 @@ public class AuditService {
         return keys;
     }
 
+    /** The signed checkpoint of this tree size; a 404 naming {@code field} when there is none. */
+    public Checkpoint checkpointOfSize(String field, long size) {
+        return checkpoint(field, size);
+    }
+
+    /** The tree positions of the sealed records among these (a record not sealed yet is left out). */
+    public Map<String, Long> positions(List<String> recordIds) {
+        Map<String, Long> positions = new HashMap<>();
+        for (int i = 0; i < recordIds.size(); i += POSITIONS_CHUNK) {
+            store.leavesOfRecords(recordIds.subList(i, Math.min(recordIds.size(), i + POSITIONS_CHUNK)))
+                    .forEach(leaf -> positions.put(leaf.recordId(), leaf.position()));
+        }
+        return positions;
+    }
+
+    private static final int POSITIONS_CHUNK = 500;
+
     /** An inclusion proof of a record (by record id or event id) in the tree of a checkpoint (latest if null). */
     public InclusionProof inclusionProof(String id, Long checkpointSize) {
         AuditStore.SealedLeaf leaf = store.leafOf(id).orElseThrow(() -> Rejection.notFound("recordId",

@@ -120,8 +120,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/export").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reviews", "/api/reviews/**")
                         .hasAnyRole(AUDITOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/import", "/api/evidence", "/api/coalitions", "/api/coalitions/**",
-                                         "/api/agreements", "/api/agreements/**", "/api/records/**")
+                        .requestMatchers(HttpMethod.POST, "/api/import", "/api/coalitions", "/api/coalitions/**",
+                                         "/api/agreements", "/api/agreements/**", "/api/records/**",
+                                         "/api/evidence")
                         .hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
