@@ -9,10 +9,23 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import org.coalitionledger.audit.BundleVerifier;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,5 +160,71 @@ class EvidenceHttpTest extends SharedLedgerHttpTest {
                 "select payload from domain_event_entry where aggregate_identifier = ?", byte[].class, coalition),
                 StandardCharsets.UTF_8);
         assertThat(payload).contains("\"evidence\":[\"" + hash + "\"]");
+    }
+
+    @Test
+    void theBundleCarriesEvidenceAndAChangedFileIsCaughtOffline(@TempDir Path temp) throws Exception {
+        String coalition = uniqueId("eb");
+        byte[] pdf = unique("%PDF-1.4 minutes of the meeting");
+        String hash = sha256(pdf);
+        assertThat(upload(pdf, "application/pdf", "").status()).isEqualTo(201);
+        Response formed = post("/api/coalitions", """
+                {"coalition":"%s","name":"Bundle","effectiveDate":"2020-01",
+                 "source":{"title":"Minutes","evidence":["%s"]}}""".formatted(coalition, hash));
+        assertThat(formed.status()).as(formed.text()).isEqualTo(201);
+        user = TestUsers.AUDITOR;
+        assertThat(post("/api/audit/checkpoints", "").status()).isEqualTo(201);
+        ResponseEntity<byte[]> bundle = getBytes("/api/audit/bundle?evidence=true");
+        assertThat(bundle.getStatusCode().value()).isEqualTo(200);
+        Map<String, byte[]> files = unzip(bundle.getBody());
+        assertThat(files.get("evidence/" + hash)).isEqualTo(pdf);
+        assertThat(unzip(getBytes("/api/audit/bundle").getBody())).doesNotContainKey("evidence/");
+
+        Verified whole = verify(temp.resolve("whole.zip"), files);
+        assertThat(whole.code()).as(whole.err()).isEqualTo(BundleVerifier.OK);
+        assertThat(whole.out()).contains("cited evidence files match their hashes");
+
+        Map<String, byte[]> altered = new LinkedHashMap<>(files);
+        byte[] changed = pdf.clone();
+        changed[changed.length - 1] ^= 1;
+        altered.put("evidence/" + hash, changed);
+        Verified caught = verify(temp.resolve("altered.zip"), altered);
+        assertThat(caught.code()).isEqualTo(BundleVerifier.TAMPERED);
+        assertThat(caught.err()).contains("evidence file " + hash).contains("altered").contains(sha256(changed));
+
+        Map<String, byte[]> missing = new LinkedHashMap<>(files);
+        missing.remove("evidence/" + hash);
+        Verified gone = verify(temp.resolve("missing.zip"), missing);
+        assertThat(gone.code()).isEqualTo(BundleVerifier.TAMPERED);
+        assertThat(gone.err()).contains("evidence file " + hash).contains("missing");
+        assertThat(get("/api/audit/bundle?evidence=maybe").status()).isEqualTo(400);
+    }
+
+    private record Verified(int code, String out, String err) {
+    }
+
+    private static Verified verify(Path zip, Map<String, byte[]> files) throws Exception {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(file.getKey()));
+                out.write(file.getValue());
+                out.closeEntry();
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BundleVerifier.run(new String[] {zip.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                                      new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Verified(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
     }
 }
