@@ -292,6 +292,6 @@ public class RebuildService {
     private StreamingEventProcessor processor(String group) {
         return processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow(
                 () -> Rejection.notFound("group", "unknown projection '" + Text.clip(group)
-                        + "'; the projections are membership, commitments and history"));
+                        + "'; the projections are membership, commitments, history and reviews"));
     }
 }

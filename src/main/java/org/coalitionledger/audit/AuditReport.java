@@ -6,6 +6,8 @@ import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.review.ReviewScope;
+import org.coalitionledger.review.ReviewStatusResponse;
 import org.coalitionledger.common.Text;
 import org.coalitionledger.history.query.FetchHistoryQuery;
 import org.coalitionledger.history.query.HistoryResponse;
@@ -33,10 +35,12 @@ public class AuditReport {
     private final QueryGateway queries;
     private final AuditService audit;
     private final AuditStore store;
+    private final ReviewScope reviews;
     private final Clock clock;
 
-    AuditReport(QueryGateway queries, AuditService audit, AuditStore store, Clock clock) {
+    AuditReport(QueryGateway queries, AuditService audit, AuditStore store, ReviewScope reviews, Clock clock) {
         this.queries = queries;
+        this.reviews = reviews;
         this.audit = audit;
         this.store = store;
         this.clock = clock;
@@ -66,6 +70,8 @@ public class AuditReport {
             store.leavesOfRecords(ids.subList(i, Math.min(ids.size(), i + CHUNK)))
                     .forEach(leaf -> positions.put(leaf.recordId(), leaf.position()));
         }
+        Map<String, ReviewStatusResponse.ActStatus> reviewed = new HashMap<>();
+        reviews.status(coalition, now).acts().forEach(act -> reviewed.put(act.recordId(), act));
         Verification.Result verification = audit.verify();
         List<Checkpoint> checkpoints = audit.checkpoints();
         List<Line> lines = new ArrayList<>();
@@ -75,7 +81,8 @@ public class AuditReport {
                                entry.precision() == null ? null : entry.precision().name().toLowerCase(),
                                entry.recordedDate(), details(entry.details()), entry.source(), entry.notes(),
                                entry.recordedBy(), entry.recordedAt(),
-                               status(positions.get(entry.recordId()), checkpoints, verification)));
+                               status(positions.get(entry.recordId()), checkpoints, verification),
+                               reviewed.get(entry.recordId())));
             for (HistoryResponse.Correction correction : entry.corrections()) {
                 boolean retraction = ActKind.RetractRecord.command().equals(correction.command());
                 lines.add(new Line(correction.recordId(), retraction ? "retraction" : "correction",
@@ -83,7 +90,8 @@ public class AuditReport {
                                    correction.effectiveDate(), precisionOf(correction.effectiveDate()),
                                    correction.previousEffectiveDate(), null, correction.source(),
                                    correction.reason(), correction.recordedBy(), correction.recordedAt(),
-                                   status(positions.get(correction.recordId()), checkpoints, verification)));
+                                   status(positions.get(correction.recordId()), checkpoints, verification),
+                                   null));
             }
         }
         return new Report(coalition, from, to, now, verification, lines);
@@ -137,11 +145,13 @@ public class AuditReport {
 
     /**
      * One act, correction or retraction. For a correction, {@code effectiveDate} is the new date and
-     * {@code recordedDate} the date it replaced; {@code notes} holds its reason.
+     * {@code recordedDate} the date it replaced; {@code notes} holds its reason. {@code review} is an act's status
+     * with the completed reviews (its verdict null when none reviewed it); null for corrections and retractions.
      */
     public record Line(String recordId, String kind, String action, String correctsRecordId, String agreement,
                        String party, String effectiveDate, String precision, String recordedDate, String details,
-                       Source source, String notes, String recordedBy, Instant recordedAt, Status status) {
+                       Source source, String notes, String recordedBy, Instant recordedAt, Status status,
+                       ReviewStatusResponse.ActStatus review) {
     }
 
     /** Where a record sits in the tree and whether the checkpoint covering it verifies. */

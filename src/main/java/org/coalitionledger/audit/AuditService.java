@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import org.coalitionledger.evidence.EvidenceStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -25,12 +28,15 @@ import java.util.zip.ZipOutputStream;
 @Service
 public class AuditService {
 
+    private final EvidenceStore evidence;
+
     private final AuditStore store;
     private final AuditKeys keys;
     private final AuditSealer sealer;
     private final Set<String> verifiedSignatures = ConcurrentHashMap.newKeySet();
 
-    AuditService(AuditStore store, AuditKeys keys, AuditSealer sealer) {
+    AuditService(AuditStore store, AuditKeys keys, AuditSealer sealer, EvidenceStore evidence) {
+        this.evidence = evidence;
         this.store = store;
         this.keys = keys;
         this.sealer = sealer;
@@ -128,6 +134,23 @@ public class AuditService {
         return keys;
     }
 
+    /** The signed checkpoint of this tree size; a 404 naming {@code field} when there is none. */
+    public Checkpoint checkpointOfSize(String field, long size) {
+        return checkpoint(field, size);
+    }
+
+    /** The tree positions of the sealed records among these (a record not sealed yet is left out). */
+    public Map<String, Long> positions(List<String> recordIds) {
+        Map<String, Long> positions = new HashMap<>();
+        for (int i = 0; i < recordIds.size(); i += POSITIONS_CHUNK) {
+            store.leavesOfRecords(recordIds.subList(i, Math.min(recordIds.size(), i + POSITIONS_CHUNK)))
+                    .forEach(leaf -> positions.put(leaf.recordId(), leaf.position()));
+        }
+        return positions;
+    }
+
+    private static final int POSITIONS_CHUNK = 500;
+
     /** An inclusion proof of a record (by record id or event id) in the tree of a checkpoint (latest if null). */
     public InclusionProof inclusionProof(String id, Long checkpointSize) {
         AuditStore.SealedLeaf leaf = store.leafOf(id).orElseThrow(() -> Rejection.notFound("recordId",
@@ -185,6 +208,15 @@ public class AuditService {
      * every checkpoint up to it, the public key and a README. Streamed; nothing is held in memory.
      */
     public void writeBundle(OutputStream out) throws IOException {
+        writeBundle(out, false);
+    }
+
+    /**
+     * As {@link #writeBundle(OutputStream)}; with {@code withEvidence}, also every stored evidence file that the
+     * bundle's events cite, as {@code evidence/<sha256>} (a cited file the store lacks is left out: the offline
+     * verifier reports it as missing).
+     */
+    public void writeBundle(OutputStream out, boolean withEvidence) throws IOException {
         List<Checkpoint> checkpoints = store.checkpoints();
         long size = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).treeSize();
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -209,13 +241,30 @@ public class AuditService {
         }
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry(Bundle.EVENTS));
+        Set<String> cited = new LinkedHashSet<>();
         try (Rows<AuditStore.StoredEvent> events = store.events()) {
             for (long n = 0; n < size && events.hasNext(); n++) {
-                zip.write(events.next().event().canonicalBytes());
+                CanonicalEvent event = events.next().event();
+                zip.write(event.canonicalBytes());
                 zip.write('\n');
+                if (withEvidence) {
+                    cited.addAll(Bundle.citedEvidence(event.payload()));
+                }
             }
         }
         zip.closeEntry();
+        if (withEvidence) {
+            zip.putNextEntry(new ZipEntry(Bundle.EVIDENCE));
+            zip.closeEntry();
+            for (String hash : cited) {
+                Optional<EvidenceStore.Document> document = evidence.read(hash);
+                if (document.isPresent()) {
+                    zip.putNextEntry(new ZipEntry(Bundle.EVIDENCE + hash));
+                    zip.write(document.get().content());
+                    zip.closeEntry();
+                }
+            }
+        }
         zip.finish();
     }
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** The layout of the audit bundle (a zip) and its README for auditors. */
 final class Bundle {
@@ -14,10 +17,49 @@ final class Bundle {
     static final String CHECKPOINTS = "checkpoints.jsonl";
     static final String LEAVES = "leaves.jsonl";
     static final String EVENTS = "events.jsonl";
+    /** The folder of evidence files, each named by its SHA-256; present only in a bundle made with evidence. */
+    static final String EVIDENCE = "evidence/";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Bundle() {
+    }
+
+    /**
+     * The evidence hashes an event's payload cites: every string in an array named {@code evidence}, at any depth
+     * (a source's, a review finding's), in order of appearance.
+     */
+    static Set<String> citedEvidence(byte[] payload) {
+        Set<String> cited = new LinkedHashSet<>();
+        if (payload == null || !new String(payload, StandardCharsets.UTF_8).contains("\"evidence\"")) {
+            return cited;
+        }
+        try {
+            collect(JSON.readTree(payload), cited);
+        } catch (IOException e) {
+            // not JSON: cites nothing
+        }
+        return cited;
+    }
+
+    private static void collect(JsonNode node, Set<String> cited) {
+        if (node == null) {
+            return;
+        }
+        node.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("evidence") && field.getValue().isArray()) {
+                field.getValue().forEach(hash -> {
+                    if (hash.isTextual()) {
+                        cited.add(hash.asText());
+                    }
+                });
+            } else {
+                collect(field.getValue(), cited);
+            }
+        });
+        if (node.isArray()) {
+            node.forEach(element -> collect(element, cited));
+        }
     }
 
     /** One line of leaves.jsonl: the sealed leaf hash at this position and the ids it was sealed for. */
@@ -61,6 +103,8 @@ final class Bundle {
                   leaves.jsonl       the sealed leaf hash of each position, with its event id and record id
                   checkpoints.jsonl  signed checkpoints: treeSize, rootHash (hex), createdAt, signature (base64)
                   public-key.pem     the ledger's Ed25519 public key (X.509 SubjectPublicKeyInfo)
+                  evidence/          (only when asked for with evidence=true) every evidence file the events
+                                     cite, named by its SHA-256: sha256sum evidence/* shows each name again
 
                 Compare the public key with the one the ledger's operator published elsewhere. Its SHA-256
                 fingerprint (of the DER bytes) is

@@ -2,6 +2,7 @@ package org.coalitionledger.audit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -9,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -76,6 +80,11 @@ public final class BundleVerifier {
                 result = Verification.run(entries, leafIterator, checkpoints, key, new FileLookup(zip));
             }
             if (result.ok()) {
+                EvidenceCheck evidence = checkEvidence(zip);
+                if (evidence.problem() != null) {
+                    err.println("TAMPERED: " + evidence.problem());
+                    return TAMPERED;
+                }
                 Checkpoint latest = result.latestCheckpoint();
                 out.println("OK: " + result.checkedRecords() + " records match their sealed leaves; "
                                     + result.verifiedCheckpoints() + " checkpoints verified"
@@ -83,7 +92,8 @@ public final class BundleVerifier {
                                             + " with root " + latest.rootHex() + " made " + latest.createdAtText())
                                     + "; public key SHA-256 " + Merkle.hex(Merkle.sha256().digest(key.getEncoded()))
                                     + (result.pending() == 0 ? "" : "; " + result.pending()
-                                            + " lines beyond the sealed leaves are not covered"));
+                                            + " lines beyond the sealed leaves are not covered")
+                                    + "; " + evidence.summary());
                 return OK;
             }
             Verification.Problem problem = result.firstProblem();
@@ -98,6 +108,51 @@ public final class BundleVerifier {
             err.println("cannot read the bundle " + path + ": " + e.getMessage());
             return UNREADABLE;
         }
+    }
+
+    /** What the evidence check found: a summary for the OK line, or the first problem. */
+    private record EvidenceCheck(String summary, String problem) {
+    }
+
+    /**
+     * When the bundle carries evidence (its {@code evidence/} folder), every file that an event cites must be there
+     * and hash to its name; a missing or altered file is reported with the first record that cites it.
+     */
+    private static EvidenceCheck checkEvidence(ZipFile zip) throws IOException {
+        if (zip.getEntry(Bundle.EVIDENCE) == null) {
+            return new EvidenceCheck("evidence files not included (ask for the bundle with evidence=true)", null);
+        }
+        Map<String, String> citedBy = new LinkedHashMap<>();
+        try (Lines events = new Lines(zip, Bundle.EVENTS)) {
+            while (events.hasNext()) {
+                CanonicalEvent event = CanonicalEvent.parse(events.next());
+                if (event != null) {
+                    for (String hash : Bundle.citedEvidence(event.payload())) {
+                        citedBy.putIfAbsent(hash, event.recordId());
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, String> cited : citedBy.entrySet()) {
+            ZipEntry file = zip.getEntry(Bundle.EVIDENCE + cited.getKey());
+            if (file == null) {
+                return new EvidenceCheck(null, "evidence file " + cited.getKey() + " cited by record "
+                        + cited.getValue() + " is missing from " + Bundle.EVIDENCE);
+            }
+            MessageDigest digest = Merkle.sha256();
+            try (InputStream in = zip.getInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            String actual = Merkle.hex(digest.digest());
+            if (!actual.equals(cited.getKey())) {
+                return new EvidenceCheck(null, "evidence file " + cited.getKey() + " cited by record "
+                        + cited.getValue() + " was altered: its SHA-256 is " + actual);
+            }
+        }
+        return new EvidenceCheck(citedBy.size() + " cited evidence files match their hashes", null);
     }
 
     private static String text(ZipFile zip, String name) throws IOException {

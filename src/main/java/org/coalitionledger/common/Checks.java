@@ -19,11 +19,14 @@ public final class Checks {
     public static final int MAX_NOTES = 4_000;
     public static final int MAX_URL = 2_048;
     public static final int MAX_FOCUS_AREAS = 50;
+    /** The most evidence files one source or finding may cite. */
+    public static final int MAX_EVIDENCE = 20;
     /** Every date the ledger takes, of an act or of a question, lies in these years. */
     public static final int FIRST_YEAR = 1;
     public static final int LAST_YEAR = 9999;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{2,64}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern TERM = Pattern.compile("P(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?");
 
     private Checks() {
@@ -182,7 +185,32 @@ public final class Checks {
             }
         }
         optionalText("source.quote", source.quote(), MAX_NOTES);
+        evidence("source.evidence", source.evidence());
         return source;
+    }
+
+    /**
+     * Evidence hashes: each the SHA-256 of a stored file as 64 lowercase hex digits, at most
+     * {@value #MAX_EVIDENCE}, none twice. Whether the files exist is checked where the store is known (the Recorder).
+     */
+    public static List<String> evidence(String field, List<String> hashes) {
+        if (hashes == null) {
+            return List.of();
+        }
+        if (hashes.size() > MAX_EVIDENCE) {
+            throw Rejection.invalid(field, field + " has " + hashes.size() + " entries; at most " + MAX_EVIDENCE);
+        }
+        for (int i = 0; i < hashes.size(); i++) {
+            String hash = hashes.get(i);
+            if (hash == null || !SHA256.matcher(hash).matches()) {
+                throw Rejection.invalid(field, field + "[" + i + "] '" + Text.clip(String.valueOf(hash))
+                        + "' is not a SHA-256 hash (64 lowercase hex digits)");
+            }
+            if (hashes.indexOf(hash) != i) {
+                throw Rejection.invalid(field, field + " names " + hash + " twice");
+            }
+        }
+        return hashes;
     }
 
     public static String url(String field, String value) {

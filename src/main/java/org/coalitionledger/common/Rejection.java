@@ -16,7 +16,11 @@ public class Rejection extends RuntimeException {
         /** The coalition, agreement or record does not exist (HTTP 404). */
         NOT_FOUND,
         /** The act contradicts what the ledger already holds (HTTP 409). */
-        CONFLICT
+        CONFLICT,
+        /** The caller may in general, but not this time: an auditor reviewing their own act (HTTP 403). */
+        FORBIDDEN,
+        /** The body's media type is not one the endpoint takes (HTTP 415). */
+        UNSUPPORTED_TYPE
     }
 
     /** One field at fault and what is wrong with it; {@code field} is null when no single field is. */
@@ -60,6 +64,14 @@ public class Rejection extends RuntimeException {
     /** No coalition (or agreement, …) has this id: "unknown coalition 'x'", naming the field, the id clipped. */
     public static Rejection unknown(String field, String id) {
         return notFound(field, "unknown " + field + " '" + Text.clip(id) + "'");
+    }
+
+    public static Rejection forbidden(String field, String message) {
+        return new Rejection(Reason.FORBIDDEN, field, message);
+    }
+
+    public static Rejection unsupportedType(String field, String message) {
+        return new Rejection(Reason.UNSUPPORTED_TYPE, field, message);
     }
 
     public static Rejection conflict(String field, String message) {

@@ -13,6 +13,8 @@ import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.RecordMetadata;
 import org.coalitionledger.common.Rejection;
+import org.coalitionledger.common.Source;
+import org.coalitionledger.evidence.EvidenceStore;
 import org.springframework.stereotype.Service;
 
 import java.util.UUID;
@@ -27,10 +29,12 @@ public class Recorder {
 
     private final CommandGateway commands;
     private final ProjectionBarrier barrier;
+    private final EvidenceStore evidence;
 
-    Recorder(CommandGateway commands, ProjectionBarrier barrier) {
+    Recorder(CommandGateway commands, ProjectionBarrier barrier, EvidenceStore evidence) {
         this.commands = commands;
         this.barrier = barrier;
+        this.evidence = evidence;
     }
 
     /** The answer to a recording request. {@code visible} is false if the projections had not caught up in time. */
@@ -65,6 +69,11 @@ public class Recorder {
         if (command instanceof ActCommand act) {
             // the aggregate id is checked before Axon routes on it, so that a missing or malformed one is a 400
             Checks.slug(act.aggregateType().equals("Agreement") ? "agreement" : "coalition", act.aggregateId());
+        }
+        Source source = sourceOf(command);
+        if (source != null) {
+            // every evidence file a source cites must be stored: checked before anything is written
+            evidence.requireStored("source.evidence", source.evidence());
         }
         try {
             send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
@@ -105,6 +114,23 @@ public class Recorder {
     }
 
     static final int ATTEMPTS = 3;
+
+    /** The source a command cites (every act, correction and retraction has one), or null. */
+    private static Source sourceOf(Object command) {
+        if (!command.getClass().isRecord()) {
+            return null;
+        }
+        for (var component : command.getClass().getRecordComponents()) {
+            if (component.getType() == Source.class) {
+                try {
+                    return (Source) component.getAccessor().invoke(command);
+                } catch (ReflectiveOperationException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
 
     private static String targetOf(Object command) {
         for (var component : command.getClass().getRecordComponents()) {

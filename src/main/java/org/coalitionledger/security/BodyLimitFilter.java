@@ -15,22 +15,26 @@ import java.io.IOException;
 /**
  * Refuses request bodies above the documented limits with 413: at once when the declared length is too large, and
  * as soon as the limit is passed while a body of undeclared length (chunked) is read. Imports, which stream their
- * body, have a larger limit than every other request.
+ * body, and evidence uploads have larger limits than every other request.
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBody;
     private final long maxImportBody;
+    private final long maxEvidenceBody;
 
-    BodyLimitFilter(long maxBody, long maxImportBody) {
+    BodyLimitFilter(long maxBody, long maxImportBody, long maxEvidenceBody) {
         this.maxBody = maxBody;
         this.maxImportBody = maxImportBody;
+        this.maxEvidenceBody = maxEvidenceBody;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = "/api/import".equals(request.getRequestURI()) ? maxImportBody : maxBody;
+        String path = request.getRequestURI();
+        long limit = "/api/import".equals(path) ? maxImportBody : "/api/evidence".equals(path) ? maxEvidenceBody
+                : maxBody;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit));

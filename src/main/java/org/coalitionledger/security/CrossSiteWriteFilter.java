@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class CrossSiteWriteFilter extends OncePerRequestFilter {
 
+    /** Sent with a plain-text evidence upload; a cross-site form cannot set any header (evidence.EvidenceType). */
+    static final String PLAIN_TEXT_HEADER = "X-Ledger-Upload";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data",
                                                          "text/plain");
@@ -39,6 +41,11 @@ final class CrossSiteWriteFilter extends OncePerRequestFilter {
                 return;
             }
             String bare = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (bare.equals("text/plain") && request.getHeader(PLAIN_TEXT_HEADER) != null) {
+                // a plain-text evidence file: the header is one that no form can send (docs/security.md)
+                chain.doFilter(request, response);
+                return;
+            }
             if (bare.isEmpty() || FORM_TYPES.contains(bare)) {
                 Problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "an API write needs a Content-Type of"
                         + " application/json (application/x-ndjson or text/csv for an import); '" + bare

@@ -89,7 +89,8 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimit(SecurityProperties properties) {
         FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodyLimitFilter(properties.maxBody().toBytes(), properties.maxImportBody().toBytes()));
+                new BodyLimitFilter(properties.maxBody().toBytes(), properties.maxImportBody().toBytes(),
+                                    properties.maxEvidenceBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -123,8 +124,11 @@ class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/export").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/reviews", "/api/reviews/**")
+                        .hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/import", "/api/coalitions", "/api/coalitions/**",
-                                         "/api/agreements", "/api/agreements/**", "/api/records/**")
+                                         "/api/agreements", "/api/agreements/**", "/api/records/**",
+                                         "/api/evidence")
                         .hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/import", "/api/import/**").hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)

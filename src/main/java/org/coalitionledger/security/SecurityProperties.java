@@ -17,16 +17,18 @@ import java.util.Set;
  * @param throttle      how failed logins are slowed down
  * @param maxBody       the largest body of any request but an import
  * @param maxImportBody the largest body of an import
+ * @param maxEvidenceBody the largest evidence file ({@code POST /api/evidence})
  */
 @ConfigurationProperties("ledger.security")
 public record SecurityProperties(List<UserEntry> users, String adminPassword, Throttle throttle, DataSize maxBody,
-                                 DataSize maxImportBody) {
+                                 DataSize maxImportBody, DataSize maxEvidenceBody) {
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
         throttle = throttle == null ? new Throttle(5, 20, Duration.ofMinutes(5)) : throttle;
         maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
         maxImportBody = maxImportBody == null ? DataSize.ofMegabytes(256) : maxImportBody;
+        maxEvidenceBody = maxEvidenceBody == null ? DataSize.ofMegabytes(20) : maxEvidenceBody;
     }
 
     /**

@@ -150,6 +150,9 @@ public class ExportService {
         putIfPresent(source, "publisher", act.source().publisher());
         putIfPresent(source, "publishedOn", act.source().publishedOn());
         putIfPresent(source, "quote", act.source().quote());
+        if (!act.source().evidenceOrEmpty().isEmpty()) {
+            source.set("evidence", json.valueToTree(act.source().evidence()));
+        }
         return source;
     }
 

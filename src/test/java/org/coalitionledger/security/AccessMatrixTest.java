@@ -110,6 +110,24 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         all.add(new Endpoint(HttpMethod.POST, "/api/import", RECORDERS, () -> new Call("/api/import", """
                 {"command":"FormCoalition","coalition":"%s","name":"Imported","effectiveDate":"2020","source":%s}
                 """.formatted(fresh("i"), SOURCE), "application/x-ndjson")));
+        all.add(new Endpoint(HttpMethod.POST, "/api/evidence", RECORDERS, () -> new Call(
+                "/api/evidence?filename=matrix.pdf", "%PDF-1.4 matrix " + SEQUENCE.incrementAndGet(),
+                "application/pdf")));
+        all.add(new Endpoint(HttpMethod.GET, "/api/evidence/{sha256}", READERS,
+                             () -> new Call("/api/evidence/" + evidence(), null, null)));
+        all.add(new Endpoint(HttpMethod.POST, "/api/reviews", AUDITORS, () -> json("/api/reviews", """
+                {"coalition":"access-it","checkpoint":%d,"title":"Matrix review"}""".formatted(checkpoint()))));
+        all.add(new Endpoint(HttpMethod.POST, "/api/reviews/{review}/findings", AUDITORS, () -> {
+            String act = joinedByRecorder();
+            return json("/api/reviews/" + review(TestUsers.AUDITOR) + "/findings",
+                        "{\"recordId\":\"" + act + "\",\"verdict\":\"CONFIRMED\"}");
+        }));
+        all.add(new Endpoint(HttpMethod.POST, "/api/reviews/{review}/completion", AUDITORS, () -> json(
+                "/api/reviews/" + review(preparingFor != null && AUDITORS.contains(preparingFor.role())
+                                                 ? preparingFor : TestUsers.AUDITOR) + "/completion", "")));
+        all.add(new Endpoint(HttpMethod.GET, "/api/reviews/{review}", READERS,
+                             () -> new Call("/api/reviews/" + review(TestUsers.AUDITOR), null, null)));
+        read(all, "/api/coalitions/{coalition}/review-status", it + "/review-status");
         all.add(audit(HttpMethod.GET, "/api/audit/public-key", () -> "/api/audit/public-key"));
         all.add(audit(HttpMethod.GET, "/api/audit/checkpoints", () -> "/api/audit/checkpoints"));
         all.add(audit(HttpMethod.POST, "/api/audit/checkpoints", () -> "/api/audit/checkpoints"));
@@ -128,6 +146,37 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         all.add(audit(HttpMethod.GET, "/api/audit/report",
                       () -> "/api/audit/report?coalition=access-it&from=2024-01-01&to=2024-12-31"));
         return all;
+    }
+
+    /** Who the call being prepared will be sent as (null: anonymously). */
+    private TestUser preparingFor;
+
+    /** A stored evidence file's hash. */
+    private String evidence() {
+        Response stored = created(send(TestUsers.RECORDER, HttpMethod.POST, "/api/evidence",
+                                       "%PDF-1.4 matrix evidence", "application/pdf"));
+        return stored.json().get("sha256").asText();
+    }
+
+    /** A join recorded by the recorder on a fresh coalition, then sealed under a checkpoint: an act to review. */
+    private String joinedByRecorder() {
+        String coalition = newCoalition();
+        lastReviewed = coalition;
+        String act = created(send(TestUsers.RECORDER, HttpMethod.POST, "/api/coalitions/" + coalition + "/members",
+                                  "{\"party\":\"FI\",\"effectiveDate\":\"2021-01-02\",\"source\":" + SOURCE + "}",
+                                  "application/json")).json().get("recordId").asText();
+        checkpoint();
+        return act;
+    }
+
+    private String lastReviewed = "access-it";
+
+    /** A review opened by the given auditor on the coalition last prepared (the example at first). */
+    private String review(TestUser owner) {
+        Response opened = created(send(owner, HttpMethod.POST, "/api/reviews", """
+                {"coalition":"%s","checkpoint":%d,"title":"Matrix review"}""".formatted(lastReviewed, checkpoint()),
+                                       "application/json"));
+        return opened.json().get("review").asText();
     }
 
     private Endpoint audit(HttpMethod method, String pattern, Supplier<String> path) {
@@ -149,6 +198,7 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         for (Endpoint endpoint : endpoints()) {
             String name = endpoint.method() + " " + endpoint.pattern();
             tests.add(DynamicTest.dynamicTest(name + " anonymously: 401", () -> {
+                preparingFor = null;
                 Call call = endpoint.prepare().get();
                 Response answer = send(null, endpoint.method(), call.path(), call.body(), call.contentType());
                 assertThat(answer.status()).as(answer.text()).isEqualTo(401);
@@ -158,6 +208,7 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
             for (TestUser as : TestUsers.ALL) {
                 boolean allowed = endpoint.roles().contains(as.role());
                 tests.add(DynamicTest.dynamicTest(name + " as " + as.role() + ": " + (allowed ? "2xx" : "403"), () -> {
+                    preparingFor = as;
                     Call call = endpoint.prepare().get();
                     Response answer = send(as, endpoint.method(), call.path(), call.body(), call.contentType());
                     if (allowed) {

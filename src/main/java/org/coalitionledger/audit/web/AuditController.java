@@ -88,11 +88,22 @@ class AuditController {
     @Operation(summary = "The audit bundle (zip): every event of the latest checkpoint's tree in canonical form,"
             + " the sealed leaves, the checkpoints, the public key and a README; check it offline with"
             + " java -jar coalition-ledger.jar verify-bundle")
-    ResponseEntity<StreamingResponseBody> bundle() {
+    ResponseEntity<StreamingResponseBody> bundle(@RequestParam(required = false) String evidence) {
+        boolean withEvidence = flag("evidence", evidence);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-bundle.zip\"")
-                .body(audit::writeBundle);
+                .body(out -> audit.writeBundle(out, withEvidence));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw Rejection.invalid(name, name + " must be true or false");
     }
 
     @GetMapping("/api/audit/report")

@@ -34,6 +34,9 @@ class HistoryEntryRow extends InsertOnlyRow {
     String sourcePublishedOn;
     @Column(name = "source_quote")
     String sourceQuote;
+    /** The evidence hashes the source cites, comma-separated; null when none. */
+    @Column(name = "source_evidence")
+    String sourceEvidence;
     String notes;
     @Column(name = "target_record_id")
     String targetRecordId;

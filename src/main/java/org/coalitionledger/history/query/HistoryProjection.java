@@ -132,6 +132,7 @@ public class HistoryProjection {
         row.sourcePublisher = source.publisher();
         row.sourcePublishedOn = source.publishedOn();
         row.sourceQuote = source.quote();
+        row.sourceEvidence = source.evidenceOrEmpty().isEmpty() ? null : String.join(",", source.evidence());
         row.notes = act.notes();
         row.recordedBy = (String) message.getMetaData().getOrDefault(RecordMetadata.RECORDED_BY, "unknown");
         row.recordedAt = RecordTime.of(message.getTimestamp());
@@ -238,7 +239,8 @@ public class HistoryProjection {
     }
 
     private static Source source(HistoryEntryRow row) {
-        return new Source(row.sourceTitle, row.sourceUrl, row.sourcePublisher, row.sourcePublishedOn, row.sourceQuote);
+        return new Source(row.sourceTitle, row.sourceUrl, row.sourcePublisher, row.sourcePublishedOn, row.sourceQuote,
+                          row.sourceEvidence == null ? null : List.of(row.sourceEvidence.split(",")));
     }
 
     private String write(Map<String, Object> details) {

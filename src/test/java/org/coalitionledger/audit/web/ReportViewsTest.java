@@ -2,12 +2,17 @@ package org.coalitionledger.audit.web;
 
 import org.coalitionledger.audit.AuditReport;
 import org.coalitionledger.audit.Verification;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.coalitionledger.common.Source;
+import org.coalitionledger.review.ReviewStatusResponse;
+import org.coalitionledger.review.event.Verdict;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,12 +52,15 @@ class ReportViewsTest {
                                      "2023-12", "title: " + SCRIPT,
                                      new Source("T" + SCRIPT, "https://example.org/?a=1&b=2" + SCRIPT,
                                                 "P" + SCRIPT, "2024-02-14", "Q" + SCRIPT),
-                                     "N" + SCRIPT, "rec" + SCRIPT, at, verified),
+                                     "N" + SCRIPT, "rec" + SCRIPT, at, verified,
+                                     new ReviewStatusResponse.ActStatus("r-1", Verdict.DISPUTED, "ines" + SCRIPT, at,
+                                                                        "rv-1", true)),
                 new AuditReport.Line("r-1c", "correction", "CorrectRecord", "r-1", null, "NL", "2024-02", "month",
                                      "2024-01", null, new Source(null, "https://example.org/u", null, null, null),
-                                     "R" + SCRIPT, "ada", at, pending),
+                                     "R" + SCRIPT, "ada", at, pending, null),
                 new AuditReport.Line("r-2", "act (retracted)", "JoinCoalition", null, null, null, null, null, null,
-                                     null, null, null, "ada", at, verified));
+                                     null, null, null, "ada", at, verified,
+                                     new ReviewStatusResponse.ActStatus("r-2", null, null, null, null, false)));
         return new AuditReport.Report("c" + SCRIPT, LocalDate.of(2024, 1, 1), null, at, verification, lines);
     }
 
@@ -80,6 +88,41 @@ class ReportViewsTest {
                                   "<td class=\"bad\">pending: not sealed yet</td>",
                                   "JoinCoalition <em>(retracted)</em>")
                 .doesNotContain("<a ", "href", "TAMPERED");
+    }
+
+    @Test
+    void showsEachActsReview() {
+        String html = html(report(null));
+        assertThat(html).contains("<span class=\"bad\">DISPUTED</span> by ines" + ESCAPED + ",",
+                                  "(review rv-1)", "changed since the review", "not reviewed");
+    }
+
+    @Test
+    void theCsvCarriesTheReviewAndNeutralisesFormulas() throws Exception {
+        AuditReport.Report plain = report(null);
+        List<AuditReport.Line> lines = new java.util.ArrayList<>(plain.lines());
+        AuditReport.Line first = lines.get(0);
+        for (String formula : List.of("=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx")) {
+            lines.add(new AuditReport.Line("r-" + lines.size(), "act", "JoinCoalition", null, null, "NL", "2024-01",
+                                           "month", null, null, new Source(formula, null, null, null, null),
+                                           formula, "ada", first.recordedAt(), first.status(), first.review()));
+        }
+        String csv = ReportViews.csv(new AuditReport.Report(plain.coalition(), null, null, plain.madeAt(),
+                                                            plain.verification(), lines));
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertThat(records.get(0).get("reviewVerdict")).isEqualTo("DISPUTED");
+        assertThat(records.get(0).get("reviewer")).isEqualTo("ines" + SCRIPT);
+        assertThat(records.get(0).get("review")).isEqualTo("rv-1");
+        assertThat(records.get(0).get("changedSinceReview")).isEqualTo("true");
+        assertThat(records.get(1).get("reviewVerdict")).isEmpty();
+        for (CSVRecord record : records.subList(3, records.size())) {
+            assertThat(record.get("sourceTitle")).startsWith("'");
+            assertThat(record.get("notes")).startsWith("'");
+            assertThat(record.get("sourceTitle").substring(1)).isIn("=HYPERLINK(\"x\")", "+1", "-1+2", "@SUM(A1)",
+                                                                    "\tx", "\rx");
+        }
+        assertThat(records.get(0).get("effectiveDate")).isEqualTo("2024-01");
     }
 
     @Test

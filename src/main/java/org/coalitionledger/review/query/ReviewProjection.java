@@ -1,0 +1,125 @@
+package org.coalitionledger.review.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.coalitionledger.review.event.FindingGiven;
+import org.coalitionledger.review.event.ReviewCompleted;
+import org.coalitionledger.review.event.ReviewOpened;
+import org.coalitionledger.review.event.Verdict;
+import org.coalitionledger.support.RecordTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reviews and their current findings ({@code review_view}, {@code review_finding}): a later finding on the same act
+ * replaces the row of the earlier one; a completion stamps the review with its time and the checkpoint's root.
+ */
+@Component
+@ProcessingGroup(ReviewProjection.GROUP)
+public class ReviewProjection {
+
+    public static final String GROUP = "reviews";
+
+    private final JdbcTemplate jdbc;
+
+    ReviewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ReviewOpened event, @Timestamp Instant at) {
+        jdbc.update("delete from review_view where review_id = ?", event.review());
+        jdbc.update("insert into review_view (review_id, coalition_id, checkpoint, from_day, to_day, title, auditor,"
+                            + " opened_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    event.review(), event.coalition(), event.checkpoint(), day(event.from()), day(event.to()),
+                    event.title(), event.auditor(), utc(RecordTime.of(at)));
+    }
+
+    @EventHandler
+    void on(FindingGiven event, @Timestamp Instant at) {
+        jdbc.update("delete from review_finding where review_id = ? and act_record_id = ?", event.review(),
+                    event.act());
+        jdbc.update("insert into review_finding (review_id, act_record_id, finding_id, verdict, comment, evidence,"
+                            + " reviewer, given_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    event.review(), event.act(), event.recordId(), event.verdict().name(), event.comment(),
+                    event.evidence() == null || event.evidence().isEmpty() ? null
+                            : String.join(",", event.evidence()),
+                    event.reviewer(), utc(RecordTime.of(at)));
+    }
+
+    @EventHandler
+    void on(ReviewCompleted event, @Timestamp Instant at) {
+        jdbc.update("update review_view set completed_at = ?, root_hash = ? where review_id = ?",
+                    utc(RecordTime.of(at)), event.rootHash(), event.review());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from review_finding");
+        jdbc.update("delete from review_view");
+    }
+
+    @QueryHandler
+    public Optional<ReviewResponse> handle(FetchReviewQuery query) {
+        List<ReviewResponse.Finding> findings = jdbc.query(
+                "select act_record_id, verdict, comment, evidence, reviewer, given_at, finding_id from review_finding"
+                        + " where review_id = ? order by given_at, act_record_id",
+                (row, n) -> new ReviewResponse.Finding(row.getString(1), Verdict.valueOf(row.getString(2)),
+                                                       row.getString(3), list(row.getString(4)), row.getString(5),
+                                                       instant(row, 6), row.getString(7)),
+                query.review());
+        return jdbc.query("select review_id, coalition_id, checkpoint, from_day, to_day, title, auditor, opened_at,"
+                                  + " completed_at, root_hash from review_view where review_id = ?",
+                          (row, n) -> new ReviewResponse(row.getString(1), row.getString(2), row.getLong(3),
+                                                         text(row.getDate(4)), text(row.getDate(5)), row.getString(6),
+                                                         row.getString(7), instant(row, 8), instant(row, 9),
+                                                         row.getString(10), findings),
+                          query.review()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<CompletedFinding> handle(FindCompletedFindingsQuery query) {
+        return jdbc.query("select f.act_record_id, f.verdict, f.reviewer, f.given_at, v.review_id, v.checkpoint,"
+                                  + " v.completed_at from review_finding f join review_view v"
+                                  + " on v.review_id = f.review_id where v.coalition_id = ? and v.completed_at <= ?"
+                                  + " order by v.completed_at, v.review_id",
+                          (row, n) -> new CompletedFinding(row.getString(1), Verdict.valueOf(row.getString(2)),
+                                                           row.getString(3), instant(row, 4), row.getString(5),
+                                                           row.getLong(6), instant(row, 7)),
+                          query.coalition(), utc(query.knownAt()));
+    }
+
+    private static Date day(String value) {
+        return value == null ? null : Date.valueOf(LocalDate.parse(value));
+    }
+
+    private static String text(Date day) {
+        return day == null ? null : day.toLocalDate().toString();
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null ? List.of() : List.of(joined.split(","));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}
