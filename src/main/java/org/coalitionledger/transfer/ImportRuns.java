@@ -1,5 +1,7 @@
 package org.coalitionledger.transfer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,11 +29,23 @@ public class ImportRuns {
     public enum Stage { READING, CHECKING, COMMITTING, PUBLISHING, DONE, REJECTED, FAILED }
 
     private final Clock clock;
+    /** {@code ledger.import.lines{outcome}}: lines checked, refused and written by this node's imports. */
+    private final Counter checkedLines;
+    private final Counter refusedLines;
+    private final Counter writtenLines;
     private final AtomicReference<Run> running = new AtomicReference<>();
     private final Deque<Run> ended = new ArrayDeque<>();
 
-    ImportRuns(Clock clock) {
+    ImportRuns(Clock clock, MeterRegistry metrics) {
         this.clock = clock;
+        this.checkedLines = lines(metrics, "checked");
+        this.refusedLines = lines(metrics, "refused");
+        this.writtenLines = lines(metrics, "written");
+    }
+
+    private static Counter lines(MeterRegistry metrics, String outcome) {
+        return Counter.builder("ledger.import.lines").tag("outcome", outcome).baseUnit("lines")
+                .description("Import lines checked, refused and written (committed) on this node").register(metrics);
     }
 
     /** The import started now, or empty when another is running on this node. */
@@ -114,6 +128,12 @@ public class ImportRuns {
         }
 
         /** Reading is over: {@code lines} lines are to be checked and applied. */
+        /** A line refused as it was read (malformed, or a field that breaks a rule of its own). */
+        void refusedOnReading() {
+            rejected.incrementAndGet();
+            refusedLines.increment();
+        }
+
         void checking(long lines) {
             linesToCheck.set(lines);
             checkingSince = clock.instant();
@@ -122,8 +142,10 @@ public class ImportRuns {
 
         void checked(boolean ok) {
             linesChecked.incrementAndGet();
+            checkedLines.increment();
             if (!ok) {
                 rejected.incrementAndGet();
+                refusedLines.increment();
             }
         }
 
@@ -134,6 +156,9 @@ public class ImportRuns {
         /** Committed: {@code lines} lines written; the projections have yet to show them. */
         void written(long lines) {
             linesWritten.set(lines);
+            if (!dryRun) {
+                writtenLines.increment(lines);
+            }
             stage = Stage.PUBLISHING;
         }
 

@@ -202,6 +202,7 @@ public class ImportService {
                 lines.add(parse(number, fields));
             } catch (Rejection rejection) {
                 errors.addAll(LineError.of(number, rejection));
+                run.refusedOnReading();
             }
         }
 
@@ -328,6 +329,7 @@ public class ImportService {
                 if (BoundedLines.tooLong(text)) {
                     errors.add(new LineError(number, null, "the line is " + bounded.length()
                             + " characters long; at most " + MAX_LINE_CHARS + " are allowed"));
+                    run.refusedOnReading();
                     continue;
                 }
                 if (text.isBlank() || ExportTrailer.isTrailer(text)) {
@@ -337,6 +339,7 @@ public class ImportService {
                     lines.add(parse(number, node(text)));
                 } catch (Rejection rejection) {
                     errors.addAll(LineError.of(number, rejection));
+                    run.refusedOnReading();
                 }
                 if (number % PROGRESS_EVERY == 0) {
                     log.info("Import: {} lines read", number);

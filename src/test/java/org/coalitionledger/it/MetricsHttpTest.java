@@ -71,6 +71,24 @@ class MetricsHttpTest extends LedgerHttpTestSupport {
     }
 
     @Test
+    void importLinesAreCountedByOutcome() {
+        String coalition = uniqueId("metrics-import");
+        double written = value(scrape(), "ledger_import_lines_total", "outcome=\"written\"");
+        double refused = value(scrape(), "ledger_import_lines_total", "outcome=\"refused\"");
+        String formed = "{\"command\":\"FormCoalition\",\"coalition\":\"" + coalition + "\",\"name\":\"M\","
+                + "\"effectiveDate\":\"2020-01\",\"source\":" + SOURCE + "}";
+        String joined = "{\"command\":\"JoinCoalition\",\"coalition\":\"" + coalition + "\",\"party\":\"EE\","
+                + "\"effectiveDate\":\"2021-01\",\"source\":" + SOURCE + "}";
+        assertThat(postLines("/api/import", formed + "\n" + joined + "\n").status()).isEqualTo(201);
+        String bad = "{\"command\":\"JoinCoalition\",\"coalition\":\"" + coalition + "\",\"party\":\"XX\","
+                + "\"effectiveDate\":\"2021-01\",\"source\":" + SOURCE + "}";
+        assertThat(postLines("/api/import", bad + "\n").status()).isEqualTo(422);
+        String metrics = scrape();
+        assertThat(value(metrics, "ledger_import_lines_total", "outcome=\"written\"")).isEqualTo(written + 2);
+        assertThat(value(metrics, "ledger_import_lines_total", "outcome=\"refused\"")).isEqualTo(refused + 1);
+    }
+
+    @Test
     void refusedLoginsAndTheLatestVerifyAreCounted() {
         double before = value(scrape(), "ledger_login_failures_total", "reason=\"bad_credentials\"");
         TestUsers.TestUser wrong = new TestUsers.TestUser(TestUsers.VIEWER.name(), "not-the-password", "VIEWER");
