@@ -63,6 +63,7 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         read(all, "/api/coalitions/{coalition}/history", it + "/history");
         read(all, "/api/agreements", "/api/agreements");
         read(all, "/api/agreements/{agreement}/commitments", agreement + "/commitments");
+        read(all, "/api/agreements/{agreement}/parties", agreement + "/parties?asOf=2024-06-01");
         read(all, "/api/commitments", "/api/commitments?endingWithin=P3650D");
         read(all, "/api/parties/{code}", "/api/parties/EE");
         all.add(new Endpoint(HttpMethod.GET, "/api/export", AUDITORS, () -> new Call("/api/export", null, null)));
@@ -100,6 +101,19 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
                          "{\"party\":\"EE\",\"effectiveDate\":\"2021-02-01\",\"source\":" + SOURCE + "}"));
             return json("/api/agreements/" + id + "/withdrawals",
                         "{\"party\":\"EE\",\"effectiveDate\":\"2022-02-01\",\"source\":" + SOURCE + "}");
+        }));
+        all.add(new Endpoint(HttpMethod.POST, "/api/agreements/{agreement}/consents", RECORDERS, () -> {
+            String id = signed(newAgreement(), "EE");
+            return json("/api/agreements/" + id + "/consents", "{\"party\":\"EE\",\"effectiveDate\":\"2021-03-01\","
+                    + "\"means\":\"RATIFICATION\",\"source\":" + SOURCE + "}");
+        }));
+        all.add(new Endpoint(HttpMethod.POST, "/api/agreements/{agreement}/entry-into-force", RECORDERS, () -> json(
+                "/api/agreements/" + newAgreement() + "/entry-into-force",
+                "{\"effectiveDate\":\"2021-06-01\",\"source\":" + SOURCE + "}")));
+        all.add(new Endpoint(HttpMethod.POST, "/api/agreements/{agreement}/withdrawal-notices", RECORDERS, () -> {
+            String id = signed(newAgreement(), "EE");
+            return json("/api/agreements/" + id + "/withdrawal-notices", "{\"party\":\"EE\","
+                    + "\"effectiveDate\":\"2022-01-01\",\"takesEffect\":\"2022-07-01\",\"source\":" + SOURCE + "}");
         }));
         all.add(new Endpoint(HttpMethod.POST, "/api/records/{recordId}/correction", RECORDERS, () -> json(
                 "/api/records/" + joinRecord() + "/correction",
@@ -328,6 +342,12 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
                 {"agreement":"%s","coalition":"%s","title":"Matrix agreement","commitmentTerm":"P6Y",
                  "effectiveDate":"2021-01","source":%s}""".formatted(id, joined(newCoalition(), "EE"), SOURCE)));
         return id;
+    }
+
+    private String signed(String agreement, String party) {
+        created(post("/api/agreements/" + agreement + "/signatures",
+                     "{\"party\":\"" + party + "\",\"effectiveDate\":\"2021-02-01\",\"source\":" + SOURCE + "}"));
+        return agreement;
     }
 
     private static Response created(Response response) {
