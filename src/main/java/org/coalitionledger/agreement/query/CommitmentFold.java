@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Folds one party's signatures and withdrawals under one agreement into commitment periods: a signature on S starts
- * [S, S + term), or [S, ∞) without a term (open-ended); a withdrawal on W ends the running period on W. Lenient, as the aggregate has enforced the rules.
+ * [S, S + term), or [S, ∞) without a term (open-ended); a withdrawal on W ends the running period on W. Lenient,
+ * as the aggregate has enforced the rules.
  */
 public final class CommitmentFold {
 
