@@ -54,7 +54,7 @@ class OpenEndedCommitmentHttpTest extends SharedLedgerHttpTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) later).remove("knownAt");
         assertThat(replayed).isEqualTo(later);
 
-        JsonNode ending = get("/api/commitments?endingWithin=P100Y&asOf=2024-06-01").json().get("commitments");
+        JsonNode ending = get("/api/commitments?endingWithin=P10Y&asOf=2024-06-01").json().get("commitments");
         List<String> agreements = StreamSupport.stream(ending.spliterator(), false)
                 .map(c -> c.get("agreement").asText()).toList();
         assertThat(agreements).as("the termed one ends, the open-ended one does not").contains(termed)
