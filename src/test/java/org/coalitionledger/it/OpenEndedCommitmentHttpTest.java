@@ -72,6 +72,10 @@ class OpenEndedCommitmentHttpTest extends SharedLedgerHttpTest {
                 && l.contains("RegisterAgreement")).findFirst().orElseThrow();
         assertThat(line).doesNotContain("commitmentTerm");
 
+        JsonNode schema = get("/v3/api-docs").json().at("/components/schemas/RegisterAgreementRequest");
+        assertThat(schema.at("/properties/commitmentTerm/type").asText()).isEqualTo("string");
+        assertThat(schema.path("required")).extracting(JsonNode::asText).doesNotContain("commitmentTerm");
+
         String pact = coalition + "-csv";
         Response csv = send(user, HttpMethod.POST, "/api/import", """
                 command,coalition,agreement,party,effectiveDate,title,commitmentTerm,source.title
