@@ -61,12 +61,12 @@ class OpenEndedCommitmentHttpTest extends SharedLedgerHttpTest {
                 .doesNotContain(open);
 
         assertThat(post("/api/agreements/" + open + "/withdrawals", """
-                {"party":"LV","effectiveDate":"2031-05-01","source":%s}""".formatted(SOURCE)).status())
+                {"party":"LV","effectiveDate":"2025-05-01","source":%s}""".formatted(SOURCE)).status())
                 .isEqualTo(201);
-        JsonNode withdrawn = get("/api/agreements/" + open + "/commitments?asOf=2032-01-01").json()
+        JsonNode withdrawn = get("/api/agreements/" + open + "/commitments?asOf=2026-01-01").json()
                 .at("/commitments/0");
         assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
-        assertThat(withdrawn.get("end").asText()).isEqualTo("2031-05-01");
+        assertThat(withdrawn.get("end").asText()).isEqualTo("2025-05-01");
 
         String line = get("/api/export").text().lines().filter(l -> l.contains("\"agreement\":\"" + open + "\"")
                 && l.contains("RegisterAgreement")).findFirst().orElseThrow();
