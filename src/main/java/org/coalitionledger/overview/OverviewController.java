@@ -66,9 +66,13 @@ class OverviewController {
                                                   ResponseTypes.multipleInstancesOf(AgreementSummary.class)).join());
     }
 
-    /** Where one state stood on {@code asOf}, as the ledger knew it at {@code knownAt}. */
+    /**
+     * Where one state stood on {@code asOf}, as the ledger knew it at {@code knownAt}: its memberships, and apart
+     * from them the coalitions it intends to join, is suspended from and observes.
+     */
     record PartyResponse(String party, String name, LocalDate asOf, Instant knownAt, List<Membership> memberships,
-                         List<Membership> intending, List<Commitment> commitments) {
+                         List<Membership> intending, List<Membership> suspended, List<Membership> observers,
+                         List<Commitment> commitments) {
     }
 
     @GetMapping("/api/parties/{code}")
@@ -85,6 +89,7 @@ class OverviewController {
         List<Commitment> commitments = queries.query(new FindCommitmentsOfPartyQuery(party, day, known),
                                                      ResponseTypes.multipleInstancesOf(Commitment.class)).join();
         return new PartyResponse(party, Parties.nameOf(party), day, known, memberships.memberships(),
-                                 memberships.intending(), commitments);
+                                 memberships.intending(), memberships.suspended(), memberships.observers(),
+                                 commitments);
     }
 }

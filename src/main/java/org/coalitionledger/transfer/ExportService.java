@@ -103,7 +103,9 @@ public class ExportService {
             line.put("agreement", registered.agreement());
             line.put("coalition", registered.coalition());
             line.put("title", registered.title());
-            line.put("commitmentTerm", registered.commitmentTerm());
+            if (registered.commitmentTerm() != null) {
+                line.put("commitmentTerm", registered.commitmentTerm());
+            }
             if (registered.commitmentStarts() != null) {
                 line.put("commitmentStarts", registered.commitmentStarts().name());
             }

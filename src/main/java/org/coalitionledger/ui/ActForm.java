@@ -1,5 +1,6 @@
 package org.coalitionledger.ui;
 
+import org.coalitionledger.agreement.event.EntryIntoForceRule;
 import org.coalitionledger.common.Source;
 
 import java.util.Arrays;
@@ -27,6 +28,12 @@ public class ActForm {
     private String sourcePublishedOn;
     private String sourceQuote;
     private String notes;
+    private String commitmentStarts;
+    private String afterConsents;
+    private String entryDelay;
+    private String withdrawalNotice;
+    private String means;
+    private String takesEffect;
 
     /** The source citation, or null when no part of it was given. */
     Source source() {
@@ -171,5 +178,72 @@ public class ActForm {
 
     public void setNotes(String notes) {
         this.notes = notes;
+    }
+
+    public String getCommitmentStarts() {
+        return commitmentStarts;
+    }
+
+    public void setCommitmentStarts(String commitmentStarts) {
+        this.commitmentStarts = commitmentStarts;
+    }
+
+    public String getAfterConsents() {
+        return afterConsents;
+    }
+
+    public void setAfterConsents(String afterConsents) {
+        this.afterConsents = afterConsents;
+    }
+
+    public String getEntryDelay() {
+        return entryDelay;
+    }
+
+    public void setEntryDelay(String entryDelay) {
+        this.entryDelay = entryDelay;
+    }
+
+    public String getWithdrawalNotice() {
+        return withdrawalNotice;
+    }
+
+    public void setWithdrawalNotice(String withdrawalNotice) {
+        this.withdrawalNotice = withdrawalNotice;
+    }
+
+    public String getMeans() {
+        return means;
+    }
+
+    public void setMeans(String means) {
+        this.means = means;
+    }
+
+    public String getTakesEffect() {
+        return takesEffect;
+    }
+
+    public void setTakesEffect(String takesEffect) {
+        this.takesEffect = takesEffect;
+    }
+
+    /**
+     * The entry-into-force rule, or null when neither part was given. A count that is not a number is passed on as
+     * zero, which the aggregate refuses by naming the field.
+     */
+    EntryIntoForceRule entryRule() {
+        if (afterConsents == null && entryDelay == null) {
+            return null;
+        }
+        Integer count = null;
+        if (afterConsents != null) {
+            try {
+                count = Integer.valueOf(afterConsents.strip());
+            } catch (NumberFormatException e) {
+                count = 0;
+            }
+        }
+        return new EntryIntoForceRule(count, entryDelay);
     }
 }

@@ -192,11 +192,12 @@ class CoalitionPage {
                 String status = withdrawn ? "withdrawn" : "committed";
                 Chart.Row row = chart.row(commitment.party() + " " + commitment.name(),
                                           "/parties/" + commitment.party());
+                String until = commitment.end() == null ? ", open-ended" : " until " + commitment.end();
                 chart.bar(row, start.start(), commitment.end(), withdrawn ? "withdrawn" : "committed",
-                          (precision.isEmpty() ? "" : "≈ ") + status + " until " + commitment.end(),
+                          (precision.isEmpty() ? "" : "≈ ") + status + until,
                           commitment.name() + " under " + agreement.title() + ": from " + commitment.start()
-                                  + (precision.isEmpty() ? "" : " (" + precision + ")") + " until "
-                                  + commitment.end() + (withdrawn ? " (withdrawn)" : ""),
+                                  + (precision.isEmpty() ? "" : " (" + precision + ")") + until
+                                  + (withdrawn ? " (withdrawn)" : ""),
                           start.precision() != Precision.DAY);
             }
         }
@@ -262,6 +263,6 @@ class CoalitionPage {
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
+        return b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -7,6 +7,9 @@ import org.coalitionledger.coalition.web.PartyActRequest;
 import org.coalitionledger.agreement.web.RegisterAgreementRequest;
 import org.coalitionledger.correction.web.RetractionRequest;
 import org.coalitionledger.agreement.web.SignatoryActRequest;
+import org.coalitionledger.agreement.web.ConsentRequest;
+import org.coalitionledger.agreement.web.EntryIntoForceRequest;
+import org.coalitionledger.agreement.web.WithdrawalNoticeRequest;
 
 import java.util.Arrays;
 import java.util.List;
@@ -77,12 +80,20 @@ public enum FormKind {
         }
     },
     AGREEMENT(ActKind.RegisterAgreement, "agreement", "Register an agreement of this coalition",
-              List.of("agreement", "title", "commitmentTerm", "effectiveDate")) {
+              List.of("agreement", "title", "commitmentTerm", "effectiveDate", "commitmentStarts", "afterConsents",
+                      "entryDelay", "withdrawalNotice")) {
         @Override
         Object request(ActForm form, String target) {
             return new RegisterAgreementRequest(form.getAgreement(), target, form.getTitle(),
                                                 form.getCommitmentTerm(), form.getEffectiveDate(), form.source(),
-                                                form.getNotes());
+                                                form.getNotes(), form.getCommitmentStarts(), form.entryRule(),
+                                                form.getWithdrawalNotice());
+        }
+
+        @Override
+        Optional<String> fieldOf(String rejected) {
+            return super.fieldOf("entryIntoForce.afterConsents".equals(rejected) ? "afterConsents"
+                                         : "entryIntoForce.delay".equals(rejected) ? "entryDelay" : rejected);
         }
     },
     SIGNATURE(ActKind.SignAgreement, "signature", "Record that a state signed the agreement",
@@ -99,6 +110,30 @@ public enum FormKind {
         Object request(ActForm form, String target) {
             return new SignatoryActRequest(target, upper(form.getParty()), form.getEffectiveDate(), form.source(),
                                            form.getNotes());
+        }
+    },
+    CONSENT(ActKind.ConsentToBeBound, "consent", "Record that a state consented to be bound by the agreement",
+            List.of("party", "means", "effectiveDate")) {
+        @Override
+        Object request(ActForm form, String target) {
+            return new ConsentRequest(target, upper(form.getParty()), form.getEffectiveDate(), form.getMeans(),
+                                      form.source(), form.getNotes());
+        }
+    },
+    ENTRY_INTO_FORCE(ActKind.RecordEntryIntoForce, "entry-into-force", "Record the agreement's entry into force",
+                     List.of("effectiveDate")) {
+        @Override
+        Object request(ActForm form, String target) {
+            return new EntryIntoForceRequest(target, form.getEffectiveDate(), form.source(), form.getNotes());
+        }
+    },
+    WITHDRAWAL_NOTICE(ActKind.NotifyWithdrawal, "withdrawal-notice",
+                      "Record that a state gave notice of withdrawal from the agreement",
+                      List.of("party", "effectiveDate", "takesEffect")) {
+        @Override
+        Object request(ActForm form, String target) {
+            return new WithdrawalNoticeRequest(target, upper(form.getParty()), form.getEffectiveDate(),
+                                               form.getTakesEffect(), form.source(), form.getNotes());
         }
     },
     CORRECTION(ActKind.CorrectRecord, "correction", "Correct the date of a recorded act",

@@ -72,7 +72,7 @@ class PartyPage {
         for (Commitment commitment : allCommitments) {
             LocalDate start = PartialDate.parse(commitment.start()).start();
             from = start.isBefore(from) ? start : from;
-            to = commitment.end().isAfter(to) ? commitment.end() : to;
+            to = commitment.end() != null && commitment.end().isAfter(to) ? commitment.end() : to;
         }
         Map<String, String> titles = ledger.agreements(null, TimeQuery.END_OF_TIME, time.knownAt()).stream()
                 .collect(Collectors.toMap(AgreementSummary::agreement, AgreementSummary::title, (a, b) -> a));
@@ -99,11 +99,10 @@ class PartyPage {
             String title = titles.getOrDefault(commitment.agreement(), commitment.agreement());
             Chart.Row row = chart.row(title, "/coalitions/" + commitment.coalition());
             String precision = labels.precision(start.precision());
+            String until = commitment.end() == null ? ", open-ended" : " until " + commitment.end();
             chart.bar(row, start.start(), commitment.end(), withdrawn ? "withdrawn" : "committed",
-                      (precision.isEmpty() ? "" : "≈ ") + (withdrawn ? "withdrawn" : "committed") + " until "
-                              + commitment.end(),
-                      title + ": from " + commitment.start() + " until " + commitment.end()
-                              + (withdrawn ? " (withdrawn)" : ""),
+                      (precision.isEmpty() ? "" : "≈ ") + (withdrawn ? "withdrawn" : "committed") + until,
+                      title + ": from " + commitment.start() + until + (withdrawn ? " (withdrawn)" : ""),
                       start.precision() != Precision.DAY);
         }
         chart.marker(today, "today");

@@ -48,7 +48,8 @@ class RecordPages {
     private static final Set<FormKind> COALITION_ACTS =
             Set.of(FormKind.JOIN, FormKind.INTENT, FormKind.LEAD, FormKind.DEPARTURE, FormKind.SUSPENSION,
                    FormKind.REINSTATEMENT, FormKind.OBSERVER, FormKind.AGREEMENT);
-    private static final Set<FormKind> AGREEMENT_ACTS = Set.of(FormKind.SIGNATURE, FormKind.WITHDRAWAL);
+    private static final Set<FormKind> AGREEMENT_ACTS = Set.of(FormKind.SIGNATURE, FormKind.WITHDRAWAL,
+            FormKind.CONSENT, FormKind.ENTRY_INTO_FORCE, FormKind.WITHDRAWAL_NOTICE);
     private static final Set<FormKind> RECORD_ACTS = Set.of(FormKind.CORRECTION, FormKind.RETRACTION);
 
     /** Every state the ledger knows, for the party field's suggestions. */
@@ -122,7 +123,7 @@ class RecordPages {
         return submit(formKind, coalition, form, model, principal, request, response, redirect);
     }
 
-    // ---- acts under an agreement: signature, withdrawal
+    // ---- acts under an agreement: signature, withdrawal, consent, entry into force, notice of withdrawal
 
     @GetMapping("/record/{coalition}/agreements/{agreement}/{kind}")
     String agreementActForm(@PathVariable String coalition, @PathVariable String agreement,

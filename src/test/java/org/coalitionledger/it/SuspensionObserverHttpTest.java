@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,6 +102,42 @@ class SuspensionObserverHttpTest extends SharedLedgerHttpTest {
         JsonNode history = get("/api/coalitions/" + id + "/history").json().get("entries");
         assertThat(history).extracting(e -> e.get("command").asText())
                 .containsExactly("FormCoalition", "AdmitObserver", "DeclareIntent", "JoinCoalition");
+    }
+
+    /** The entries of one list of a party answer that concern this coalition (other tests share the ledger). */
+    private static List<JsonNode> of(JsonNode party, String list, String coalition) {
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        party.get(list).forEach(entry -> {
+            if (entry.get("coalition").asText().equals(coalition)) {
+                entries.add(entry);
+            }
+        });
+        return entries;
+    }
+
+    @Test
+    void thePartyAnswerListsSuspensionsAndObserverships() {
+        String id = newCoalition();
+        recorded(id, "members", "HU", "2021-01-01");
+        recorded(id, "suspensions", "HU", "2022-03");
+        recorded(id, "observers", "NO", "2021-05-10");
+        JsonNode hungary = get("/api/parties/HU?asOf=2022-06-01").json();
+        assertThat(of(hungary, "memberships", id)).isEmpty();
+        assertThat(of(hungary, "suspended", id)).singleElement().satisfies(entry -> {
+            assertThat(entry.get("role").asText()).isEqualTo("SUSPENDED");
+            assertThat(entry.get("since").asText()).isEqualTo("2022-03");
+            assertThat(entry.get("precision").asText()).isEqualTo("MONTH");
+            assertThat(entry.get("certain").asBoolean()).isTrue();
+        });
+        assertThat(of(get("/api/parties/HU?asOf=2022-03-10").json(), "suspended", id)).singleElement()
+                .satisfies(entry -> assertThat(entry.get("certain").asBoolean()).isFalse());
+        assertThat(of(get("/api/parties/HU?asOf=2022-01-01").json(), "suspended", id)).isEmpty();
+        JsonNode norway = get("/api/parties/NO?asOf=2022-06-01").json();
+        assertThat(of(norway, "observers", id)).singleElement().satisfies(entry -> {
+            assertThat(entry.get("role").asText()).isEqualTo("OBSERVER");
+            assertThat(entry.get("since").asText()).isEqualTo("2021-05-10");
+        });
+        assertThat(of(norway, "memberships", id)).isEmpty();
     }
 
     @Test

@@ -83,12 +83,16 @@ class ReplayMatchesProjectionTest {
      * The agreement's rules, one per ledger: commitments from the signature with a notice period; from entry into
      * force 30 days after the second consent; from an entry into force recorded by hand.
      */
+    /** The agreement's term and treaty rules, one set per ledger; a null term makes commitments open-ended. */
     private static final List<RegisterAgreement> RULES = List.of(
+            new RegisterAgreement(null, null, null, "P2Y", null, null, null, null, null, null, "P3M"),
+            new RegisterAgreement(null, null, null, "P2Y", null, null, null, null, "ENTRY_INTO_FORCE",
+                                  new EntryIntoForceRule(2, "P30D"), "P6M"),
+            new RegisterAgreement(null, null, null, "P2Y", null, null, null, null, "ENTRY_INTO_FORCE",
+                                  new EntryIntoForceRule(null, "P30D"), "P3M"),
             new RegisterAgreement(null, null, null, null, null, null, null, null, null, null, "P3M"),
             new RegisterAgreement(null, null, null, null, null, null, null, null, "ENTRY_INTO_FORCE",
-                                  new EntryIntoForceRule(2, "P30D"), "P6M"),
-            new RegisterAgreement(null, null, null, null, null, null, null, null, "ENTRY_INTO_FORCE",
-                                  new EntryIntoForceRule(null, "P30D"), "P3M"));
+                                  new EntryIntoForceRule(2, "P30D"), "P6M"));
 
     private static ConfigurableApplicationContext context;
 
@@ -248,8 +252,8 @@ class ReplayMatchesProjectionTest {
         String agreement = coalition + "-a";
         send(commands, new FormCoalition(coalition, "Generated", null, null, "2019", SOURCE, null, id()));
         RegisterAgreement rules = RULES.get(ledger.rules());
-        send(commands, new RegisterAgreement(agreement, coalition, "Generated", "P2Y", null, SOURCE, null, id(),
-                                             rules.commitmentStarts(), rules.entryIntoForce(),
+        send(commands, new RegisterAgreement(agreement, coalition, "Generated", rules.commitmentTerm(), null, SOURCE,
+                                             null, id(), rules.commitmentStarts(), rules.entryIntoForce(),
                                              rules.withdrawalNotice()));
         List<String> records = new ArrayList<>();
         for (Act act : ledger.acts()) {

@@ -534,6 +534,50 @@ class PagesHttpTest extends SharedLedgerHttpTest {
                 .contains("joined 2021-01-01, suspended [2022-03-01..2022-03-20]");
     }
 
+    @Test
+    void theTreatyActsHaveFormsThatRecordThemOrSayWhyNot() {
+        String id = uniqueId("pages-tf");
+        assertThat(post("/api/coalitions", """
+                {"coalition":"%s","name":"Treaty forms","effectiveDate":"2020","source":%s}"""
+                                .formatted(id, SOURCE)).status()).isEqualTo(201);
+        PageSession recorder = PageSession.of(TestUsers.RECORDER, port);
+        String agreement = "/record/" + id + "/agreement";
+        assertThat(recorder.get(agreement).body()).contains("id=\"commitmentStarts\"", "id=\"afterConsents\"",
+                                                            "id=\"entryDelay\"", "id=\"withdrawalNotice\"");
+        String treaty = id + "-t";
+        HttpResponse<String> badCount = recorder.post(agreement, recorder.token(agreement), Map.of(
+                "agreement", treaty, "title", "Form treaty", "afterConsents", "none", "sourceTitle", "Form test"));
+        assertThat(badCount.statusCode()).isEqualTo(400);
+        assertThat(badCount.body()).contains("id=\"afterConsents-error\"", "value=\"none\"");
+        // no commitment term: open-ended
+        record(recorder, agreement, Map.of("agreement", treaty, "title", "Form treaty",
+                                           "commitmentStarts", "ENTRY_INTO_FORCE", "withdrawalNotice", "P6M"));
+        assertThat(jdbc.queryForObject("select count(*) from history_entry where coalition_id = ?"
+                                       + " and command = 'RegisterAgreement'", Long.class, id)).isEqualTo(1);
+        String c = "/record/" + id + "/agreements/" + treaty + "/";
+        assertThat(recorder.get("/coalitions/" + id).body()).contains(c + "consent", c + "entry-into-force",
+                                                                      c + "withdrawal-notice");
+        record(recorder, c + "signature", Map.of("party", "EE", "effectiveDate", "2023-09-01"));
+        long before = eventCount(id);
+        HttpResponse<String> unsigned = recorder.post(c + "consent", recorder.token(c + "consent"), Map.of(
+                "party", "LV", "means", "RATIFICATION", "effectiveDate", "2023-10-01", "sourceTitle", "Form test"));
+        assertThat(unsigned.statusCode()).isEqualTo(409);
+        assertThat(unsigned.body()).contains("id=\"means-error\"", "needs a signature by");
+        assertThat(eventCount(id)).isEqualTo(before);
+        record(recorder, c + "consent", Map.of("party", "EE", "means", "RATIFICATION", "effectiveDate", "2023-10-01"));
+        record(recorder, c + "consent", Map.of("party", "LV", "means", "ACCESSION", "effectiveDate", "2023-11-01"));
+        record(recorder, c + "entry-into-force", Map.of("effectiveDate", "2024-01-01"));
+        HttpResponse<String> early = recorder.post(c + "withdrawal-notice", recorder.token(c + "withdrawal-notice"),
+                Map.of("party", "EE", "effectiveDate", "2024-06-01", "takesEffect", "2024-07-01",
+                       "sourceTitle", "Form test"));
+        assertThat(early.statusCode()).isBetween(400, 499);
+        assertThat(early.body()).contains("id=\"takesEffect-error\"", "earlier than the notice period allows");
+        record(recorder, c + "withdrawal-notice", Map.of("party", "EE", "effectiveDate", "2024-06-01"));
+        assertThat(eventCount(id)).isEqualTo(before + 4);
+        String page = recorder.get("/coalitions/" + id + "?asOf=2024-08-01").body();
+        assertThat(page).contains("Parties to Form treaty", "2023-10-01 (ratification)", "bar bar-notice");
+    }
+
     private static Map<String, String> join(String party, String date) {
         return Map.of("party", party, "effectiveDate", date, "sourceTitle", "Press release",
                       "sourceUrl", "https://example.org/join");

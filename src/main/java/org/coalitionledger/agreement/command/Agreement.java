@@ -83,7 +83,9 @@ public class Agreement {
         Checks.slug("agreement", command.agreement());
         Checks.slug("coalition", command.coalition());
         Checks.text("title", command.title(), Checks.MAX_TITLE);
-        Checks.term("commitmentTerm", command.commitmentTerm());
+        if (command.commitmentTerm() != null) {
+            Checks.term("commitmentTerm", command.commitmentTerm());
+        }
         CommitmentStarts starts = startsOf(command.commitmentStarts());
         checkEntryRule(command.entryIntoForce());
         if (command.withdrawalNotice() != null) {
@@ -308,7 +310,7 @@ public class Agreement {
     void on(AgreementRegistered event) {
         id = event.agreement();
         coalition = event.coalition();
-        term = Period.parse(event.commitmentTerm());
+        term = event.commitmentTerm() == null ? null : Period.parse(event.commitmentTerm());
         registeredOn = event.effectiveDate();
         registrationRecordId = event.recordId();
         starts = event.starts();

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * One state's acts under one agreement, and the rules they obey together on the effective-date timeline.
- * A signature on S commits the party for [S, S + term) when commitments start on the signature; a withdrawal on W
- * ends it on W. Signing again while a signature stands is refused (when commitments start on the signature, a
- * signature stands until its term runs out); after a withdrawal a new signature can follow.
+ * A signature on S commits the party for [S, S + term) when commitments start on the signature (for good when the
+ * agreement has no term); a withdrawal on W ends it on W. Signing again while a signature stands is refused (when
+ * commitments start on the signature, a signature stands until its term runs out); after a withdrawal a new
+ * signature can follow.
  * A consent by ratification, acceptance or approval needs a standing signature; accession needs none; a second
  * consent needs a withdrawal that has taken effect in between. A notice of withdrawal needs a standing signature or
  * consent, and takes effect after the agreement's notice period (or on its own later date): from that day the
@@ -105,7 +106,7 @@ final class CommitmentTimeline extends Timeline<CommitmentTimeline.Kind> {
                                 + (end == null ? "" : " or the end of the term");
                     } else {
                         signature = act;
-                        end = termFromSignature ? day.plus(term) : null;
+                        end = termFromSignature && term != null ? day.plus(term) : null;
                     }
                 }
                 case CONSENT, ACCEDE -> {

@@ -30,10 +30,11 @@ public final class AgreementFold {
     /** What the fold needs of an agreement's registration. */
     public record Rule(boolean fromEntryIntoForce, Period term, Integer afterConsents, Period delay, Period notice) {
 
-        /** From the registration's fields as stored (null: not given). */
+        /** From the registration's fields as stored (null: not given; no term: open-ended commitments). */
         public static Rule of(String commitmentStarts, String term, Integer afterConsents, String delay,
                               String notice) {
-            return new Rule("ENTRY_INTO_FORCE".equals(commitmentStarts), Period.parse(term), afterConsents,
+            return new Rule("ENTRY_INTO_FORCE".equals(commitmentStarts),
+                            term == null ? null : Period.parse(term), afterConsents,
                             delay == null ? null : Period.parse(delay), notice == null ? null : Period.parse(notice));
         }
     }
@@ -179,8 +180,9 @@ public final class AgreementFold {
                 if (start == null || tenure.ended() != null && !tenure.ended().start().isAfter(start.start())) {
                     continue;
                 }
-                LocalDate scheduledEnd = start.start().plus(rule.term());
-                boolean early = tenure.ended() != null && tenure.ended().start().isBefore(scheduledEnd);
+                LocalDate scheduledEnd = rule.term() == null ? null : start.start().plus(rule.term());
+                boolean early = tenure.ended() != null
+                        && (scheduledEnd == null || tenure.ended().start().isBefore(scheduledEnd));
                 list.add(new CommitmentPeriod(start, tenure.consented().recordId(), scheduledEnd,
                                               early ? tenure.ended() : null, early ? tenure.endRecordId() : null));
             }

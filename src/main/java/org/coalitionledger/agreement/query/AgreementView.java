@@ -79,7 +79,7 @@ class AgreementView {
     }
 
     Period term() {
-        return Period.parse(commitmentTerm);
+        return commitmentTerm == null ? null : Period.parse(commitmentTerm);
     }
 
     PartialDate effectiveDate() {

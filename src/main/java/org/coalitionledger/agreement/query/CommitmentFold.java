@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Folds one party's signatures and withdrawals under one agreement into commitment periods: a signature on S starts
- * [S, S + term); a withdrawal on W ends the running period on W. Lenient, as the aggregate has enforced the rules.
+ * [S, S + term), or [S, ∞) without a term (open-ended); a withdrawal on W ends the running period on W. Lenient,
+ * as the aggregate has enforced the rules.
  */
 public final class CommitmentFold {
 
@@ -39,7 +40,10 @@ public final class CommitmentFold {
         }
     }
 
-    /** A commitment: from {@code start} until {@code scheduledEnd}, or until {@code withdrawnOn} if withdrawn. */
+    /**
+     * A commitment: from {@code start} until {@code scheduledEnd} (null: open-ended), or until {@code withdrawnOn} if
+     * withdrawn.
+     */
     public record CommitmentPeriod(PartialDate start, String signRecordId, LocalDate scheduledEnd,
                                    PartialDate withdrawnOn, String withdrawRecordId) {
     }
@@ -58,7 +62,7 @@ public final class CommitmentFold {
         Act signature = null;
         for (Act act : timeline) {
             LocalDate day = act.date().start();
-            if (signature != null && !day.isBefore(end(signature, term))) {
+            if (signature != null && term != null && !day.isBefore(end(signature, term))) {
                 periods.add(new CommitmentPeriod(signature.date(), signature.recordId(), end(signature, term), null,
                                                  null));
                 signature = null;
@@ -78,6 +82,6 @@ public final class CommitmentFold {
     }
 
     private static LocalDate end(Act signature, Period term) {
-        return signature.date().start().plus(term);
+        return term == null ? null : signature.date().start().plus(term);
     }
 }

@@ -10,8 +10,9 @@ import org.coalitionledger.agreement.command.RegisterAgreement;
 import org.coalitionledger.common.Source;
 
 /**
- * The body of RegisterAgreement, as the API, the record form and the import take it. {@code commitmentStarts},
- * {@code entryIntoForce} and {@code withdrawalNotice} are optional (the aggregate checks them).
+ * The body of RegisterAgreement, as the API, the record form and the import take it. {@code commitmentTerm}
+ * (absent: commitments are open-ended), {@code commitmentStarts}, {@code entryIntoForce} and
+ * {@code withdrawalNotice} are optional (the aggregate checks them).
  */
 @CheckedFields
 public record RegisterAgreementRequest(String agreement, String coalition, String title, String commitmentTerm,
@@ -34,7 +35,7 @@ public record RegisterAgreementRequest(String agreement, String coalition, Strin
         checks.check(() -> Checks.slug("agreement", agreement))
               .check(() -> Checks.slug("coalition", coalition))
               .check(() -> Checks.text("title", title, Checks.MAX_TITLE))
-              .check(() -> Checks.term("commitmentTerm", commitmentTerm))
+              .checkIfPresent(commitmentTerm, () -> Checks.term("commitmentTerm", commitmentTerm))
               .checkIfPresent(effectiveDate,
                               () -> Checks.effectiveDate("effectiveDate", effectiveDate, checks.today()))
               .checkIfPresent(withdrawalNotice, () -> Checks.term("withdrawalNotice", withdrawalNotice))

@@ -245,6 +245,8 @@ public class MembershipProjection {
                 .add(new PartyInterval(row.party(), row.toInterval())));
         List<Membership> memberships = new ArrayList<>();
         List<Membership> intending = new ArrayList<>();
+        List<Membership> suspended = new ArrayList<>();
+        List<Membership> observers = new ArrayList<>();
         byCoalition.forEach((coalition, held) -> {
             String name = coalitions.findById(coalition).map(CoalitionView::name).orElse(coalition);
             MembersResponse answer = MembersOnDay.answer(coalition, query.asOf(), query.knownAt(), held);
@@ -252,10 +254,15 @@ public class MembershipProjection {
                     new Membership(coalition, name, m.role(), m.since(), m.precision(), m.certain())));
             answer.intending().forEach(i -> intending.add(
                     new Membership(coalition, name, MemberRole.INTENT, i.since(), i.precision(), i.certain())));
+            answer.suspended().forEach(s -> suspended.add(
+                    new Membership(coalition, name, MemberRole.SUSPENDED, s.since(), s.precision(), s.certain())));
+            answer.observers().forEach(o -> observers.add(
+                    new Membership(coalition, name, MemberRole.OBSERVER, o.since(), o.precision(), o.certain())));
         });
-        memberships.sort(Comparator.comparing(Membership::coalition));
-        intending.sort(Comparator.comparing(Membership::coalition));
-        return new PartyMemberships(memberships, intending);
+        for (List<Membership> list : List.of(memberships, intending, suspended, observers)) {
+            list.sort(Comparator.comparing(Membership::coalition));
+        }
+        return new PartyMemberships(memberships, intending, suspended, observers);
     }
 
     private CoalitionSummary summary(CoalitionView view, LocalDate asOf, Instant knownAt) {

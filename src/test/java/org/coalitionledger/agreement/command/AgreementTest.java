@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.not;
 
 class AgreementTest {
 
@@ -63,6 +65,33 @@ class AgreementTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterAgreement(ID, COALITION, "Cooperation agreement", "P6Y", null, SOURCE, null, "r0"))
                .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void registerWithoutTermIsOpenEnded() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterAgreement(ID, COALITION, "Open agreement", null, null, SOURCE, null, "r0"))
+               .expectEvents(new AgreementRegistered("r0", ID, COALITION, "Open agreement", null, null, SOURCE,
+                                                     null));
+    }
+
+    @Test
+    void cannotSignAgainWhileAnOpenEndedCommitmentStands() {
+        fixture.given(new AgreementRegistered("r0", ID, COALITION, "Open agreement", null, null, SOURCE, null),
+                      signed("r1", "LV", "2024-02-14"))
+               .when(new SignAgreement(ID, "LV", "2026-01-01", SOURCE, null, "r2"))
+               .expectException(Rejection.class)
+               .expectExceptionMessage(both(containsString("already signed it-agreement on 2024-02-14"))
+                                               .and(not(containsString("committed until"))))
+               .expectNoEvents();
+    }
+
+    @Test
+    void canWithdrawFromAnOpenEndedCommitmentYearsLater() {
+        fixture.given(new AgreementRegistered("r0", ID, COALITION, "Open agreement", null, null, SOURCE, null),
+                      signed("r1", "LV", "2024-02-14"))
+               .when(new WithdrawFromAgreement(ID, "LV", "2026-05-01", SOURCE, null, "r2"))
+               .expectEvents(withdrawn("r2", "LV", "2026-05-01"));
     }
 
     @Test

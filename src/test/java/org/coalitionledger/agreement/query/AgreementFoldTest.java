@@ -74,6 +74,19 @@ class AgreementFoldTest {
     }
 
     @Test
+    void withoutATermACommitmentFromEntryIntoForceIsOpenEndedUntilTheWithdrawalTakesEffect() {
+        AgreementFold.Rule open = AgreementFold.Rule.of("ENTRY_INTO_FORCE", null, 1, null, "P6M");
+        assertThat(open.term()).isNull();
+        List<Act> acts = List.of(act(Kind.CONSENT, "EE", "2024-03-01"), act(Kind.CONSENT, "LV", "2024-05-01"),
+                                 notice("LV", "2040-01-10", null));
+        assertThat(AgreementFold.commitments(open, acts).get("EE")).containsExactly(new CommitmentPeriod(
+                PartialDate.parse("2024-03-01"), "CONSENT-EE-2024-03-01", null, null, null));
+        assertThat(AgreementFold.commitments(open, acts).get("LV")).containsExactly(new CommitmentPeriod(
+                PartialDate.parse("2024-05-01"), "CONSENT-LV-2024-05-01", null, PartialDate.parse("2040-07-10"),
+                "N-LV"));
+    }
+
+    @Test
     void noCommitmentBeforeEntryIntoForce() {
         List<Act> acts = List.of(act(Kind.SIGN, "LV", "2024-01-10"), act(Kind.CONSENT, "LV", "2024-05-01"));
         assertThat(AgreementFold.commitments(AFTER_TWO, acts).get("LV")).isEmpty();

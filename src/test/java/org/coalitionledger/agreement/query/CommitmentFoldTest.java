@@ -25,6 +25,29 @@ class CommitmentFoldTest {
     }
 
     @Test
+    void withoutATermACommitmentIsOpenEndedUntilAWithdrawal() {
+        assertThat(CommitmentFold.fold(List.of(act(Kind.SIGN, "2024-02-14", "r1", 0)), null))
+                .containsExactly(new CommitmentFold.CommitmentPeriod(PartialDate.parse("2024-02-14"), "r1", null,
+                                                                     null, null));
+        assertThat(CommitmentFold.fold(List.of(act(Kind.SIGN, "2024-02-14", "r1", 0),
+                                               act(Kind.WITHDRAW, "2060-01-01", "r2", 1)), null))
+                .containsExactly(new CommitmentFold.CommitmentPeriod(PartialDate.parse("2024-02-14"), "r1", null,
+                                                                     PartialDate.parse("2060-01-01"), "r2"));
+    }
+
+    @Test
+    void anOpenEndedCommitmentIsActiveWithNoEndAndNoCountOfDays() {
+        CommitmentFold.CommitmentPeriod open = new CommitmentFold.CommitmentPeriod(PartialDate.parse("2024-02"),
+                                                                                    "r1", null, null, null);
+        Commitment commitment = Commitment.on(LocalDate.of(2090, 1, 1), "a", "c", "LV", open, null);
+        assertThat(commitment.status()).isEqualTo(Status.ACTIVE);
+        assertThat(commitment.end()).isNull();
+        assertThat(commitment.daysRemaining()).isNull();
+        assertThat(commitment.certain()).isTrue();
+        assertThat(Commitment.on(LocalDate.of(2024, 2, 10), "a", "c", "LV", open, null).certain()).isFalse();
+    }
+
+    @Test
     void withdrawalEndsTheRunningCommitmentAndANewSignatureStartsAnother() {
         List<CommitmentFold.CommitmentPeriod> periods = CommitmentFold.fold(List.of(
                 act(Kind.SIGN, "2026", "r3", 2),
