@@ -608,6 +608,8 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         assertThat(auditor.post(page + "/findings", token, Map.of("recordId", second, "verdict", "DISPUTED",
                                                                   "comment", "the source gives February"))
                            .statusCode()).isEqualTo(302);
+        assertThat(auditor.get(page).body()).contains("Recorded DISPUTED on act " + second,
+                                                      "2 of " + inScope + " acts checked");
 
         // four eyes: ada recorded the acts, so ada (an ADMIN) may not review them
         PageSession ada = PageSession.of(TestUsers.ADMIN, port);
