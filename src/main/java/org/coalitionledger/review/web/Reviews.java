@@ -47,7 +47,7 @@ public class Reviews {
     private final Clock clock;
 
     Reviews(Recorder recorder, QueryGateway queries, ReviewScope scope, ReviewTree tree,
-                     EvidenceStore evidence, Clock clock) {
+            EvidenceStore evidence, Clock clock) {
         this.recorder = recorder;
         this.queries = queries;
         this.scope = scope;
