@@ -24,6 +24,13 @@ class AuditReviewTree implements ReviewTree {
     }
 
     @Override
+    public java.util.Optional<Checkpoint> latest() {
+        return audit.checkpoints().stream().max(java.util.Comparator.comparingLong(
+                        org.coalitionledger.audit.Checkpoint::treeSize))
+                .map(checkpoint -> new Checkpoint(checkpoint.treeSize(), checkpoint.rootHex()));
+    }
+
+    @Override
     public Map<String, Long> positions(List<String> recordIds) {
         return audit.positions(recordIds);
     }

@@ -16,6 +16,9 @@ public interface ReviewTree {
     /** The checkpoint of this tree size; a 404 naming {@code field} when there is none. */
     Checkpoint checkpoint(String field, long treeSize);
 
+    /** The latest signed checkpoint, if any has been signed. */
+    java.util.Optional<Checkpoint> latest();
+
     /** The tree positions (0-based) of the sealed records among these; records not sealed yet are left out. */
     Map<String, Long> positions(List<String> recordIds);
 }

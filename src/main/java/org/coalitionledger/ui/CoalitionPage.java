@@ -12,6 +12,8 @@ import org.coalitionledger.common.PartialDate;
 import org.coalitionledger.common.Precision;
 import org.coalitionledger.common.Source;
 import org.coalitionledger.history.query.HistoryResponse;
+import org.coalitionledger.review.ReviewScope;
+import org.coalitionledger.review.ReviewStatusResponse;
 import org.coalitionledger.history.query.HistoryResponse.Entry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +44,10 @@ class CoalitionPage {
     private final Ledger ledger;
     private final Clock clock;
     private final Labels labels;
+    private final ReviewScope reviewScope;
 
-    CoalitionPage(Ledger ledger, Labels labels, Clock clock) {
+    CoalitionPage(Ledger ledger, Labels labels, ReviewScope reviewScope, Clock clock) {
+        this.reviewScope = reviewScope;
         this.clock = clock;
         this.ledger = ledger;
         this.labels = labels;
@@ -122,6 +126,10 @@ class CoalitionPage {
         model.addAttribute("agreementTitles", everAgreed.stream()
                 .collect(Collectors.toMap(AgreementSummary::agreement, AgreementSummary::title, (a, b) -> a)));
         model.addAttribute("history", history(coalition, time, asOf, "all".equals(history)));
+        // each act's standing with the completed reviews as known at knownAt, as GET .../review-status answers it
+        model.addAttribute("reviewStatus", reviewScope.status(coalition, known).acts().stream()
+                .collect(java.util.stream.Collectors.toMap(ReviewStatusResponse.ActStatus::recordId,
+                                                           status -> status, (a, b) -> b)));
         return "coalition";
     }
 

@@ -2,6 +2,7 @@ package org.coalitionledger.ui;
 
 import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.Precision;
+import org.coalitionledger.review.event.Verdict;
 import org.coalitionledger.support.RecordTime;
 import org.springframework.stereotype.Component;
 
@@ -64,5 +65,14 @@ public class Labels {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** A review verdict in words, with a sign, so that it never rests on colour alone. */
+    public String verdict(Verdict verdict) {
+        return switch (verdict) {
+            case CONFIRMED -> "✓ confirmed";
+            case DISPUTED -> "⚠ disputed";
+            case SOURCE_UNAVAILABLE -> "⚠ source unavailable";
+        };
     }
 }

@@ -34,12 +34,14 @@ class CopyToPostgresTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "{\"title\":\"Correction notice\"}";
+    private static final String EVIDENCE = "%PDF-1.4 the treaty, as signed\n%%EOF\n";
     private static final String MEMBERS = "/api/coalitions/it-coalition/members";
     private static final String COMMITMENTS = "/api/agreements/it-coalition-cooperation-agreement/commitments";
 
     @Test
     void theCopyOnPostgresqlAnswersLikeTheH2Ledger(@TempDir Path dir) throws Exception {
         JsonNode treeHead;
+        String evidence;
         Path h2 = dir.resolve("h2");
         List<Instant> moments = new ArrayList<>();
         try (RunningLedger original = RunningLedger.start(List.of("--ledger.data-dir=" + h2))) {
@@ -63,6 +65,10 @@ class CopyToPostgresTest {
             recorded(original, "/api/records/" + frJoin + "/retraction",
                      "{\"reason\":\"misreported\",\"source\":" + SOURCE + "}");
             moments.add(Moments.betweenRecordings());
+            HttpResponse<String> stored = original.post("/api/evidence?filename=treaty.pdf", EVIDENCE,
+                                                        "application/pdf");
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+            evidence = JSON.readTree(stored.body()).get("sha256").asText();
             HttpResponse<String> sealed = original.post("/api/audit/checkpoints", "", "application/json");
             assertThat(sealed.statusCode()).as(sealed.body()).isEqualTo(201);
             treeHead = JSON.readTree(sealed.body());
@@ -76,7 +82,7 @@ class CopyToPostgresTest {
                 "jdbc:h2:file:" + h2.toAbsolutePath().resolve("ledger") + ";IFEXISTS=TRUE", "ledger", ""));
         JdbcTemplate pgRows = new JdbcTemplate(new DriverManagerDataSource(database, TestPostgres.USER, ""));
         for (String table : List.of("domain_event_entry", "snapshot_event_entry", "record_index", "audit_leaf",
-                                    "audit_checkpoint")) {
+                                    "audit_checkpoint", "evidence")) {
             long rows = h2Rows.queryForObject("select count(*) from " + table, Long.class);
             assertThat(copy.text()).contains("Copied " + rows + " rows of " + table);
         }
@@ -89,6 +95,7 @@ class CopyToPostgresTest {
         String index = "select record_id, aggregate_type, aggregate_id from record_index order by record_id";
         assertThat(rows(pgRows, index)).isEqualTo(rows(h2Rows, index));
         assertThat(pgRows.queryForObject("select count(*) from token_entry", Long.class)).isZero();
+        assertThat(copy.text()).contains("Copied 1 rows of evidence");
         Output again = copy(h2, database);
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.text()).contains("Refused: the target already holds 31 rows in domain_event_entry");
@@ -113,6 +120,11 @@ class CopyToPostgresTest {
             HttpResponse<String> export = original.get("/api/export");
             assertThat(export.body().lines()).as("31 acts and the trailer").hasSize(32);
             assertThat(copied.get("/api/export").body()).isEqualTo(export.body());
+
+            // the evidence file came along, byte for byte (it is no event, so only the table carries it)
+            HttpResponse<String> file = copied.get("/api/evidence/" + evidence);
+            assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+            assertThat(file.body()).isEqualTo(EVIDENCE);
 
             // the copy verifies against the same tree head, signed by the same key (the key pair is copied by hand)
             JsonNode verified = JSON.readTree(copied.get("/api/audit/verify").body());

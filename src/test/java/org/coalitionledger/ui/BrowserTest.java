@@ -281,6 +281,65 @@ class BrowserTest extends SharedLedgerHttpTest {
         assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(latest);
     }
 
+    @Test
+    @Order(7)
+    void anAuditorReviewsEveryActOfACoalitionThroughThePages() {
+        String coalition = uniqueId("browser-review");
+        assertThat(postLines("/api/import", example(coalition)).status()).isEqualTo(201);
+        assertThat(send(TestUsers.ADMIN, org.springframework.http.HttpMethod.POST, "/api/audit/checkpoints", "",
+                        "application/json").status()).isEqualTo(201);
+        logIn(browser, TestUsers.AUDITOR);
+        browser.get(url("/audit"));
+        browser.findElement(By.id("reviews-link")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("r-coalition")))
+                .selectByValue(coalition);
+        browser.findElement(By.id("r-title")).sendKeys("Browser review");
+        browser.findElement(By.cssSelector("#open button[type=submit]")).click();
+        wait(browser).until(ExpectedConditions.urlMatches(".*/audit/reviews/[^/]+$"));
+        List<String> acts = browser.findElements(By.cssSelector("article.review-act")).stream()
+                .map(act -> act.getAttribute("id")).toList();
+        assertThat(acts).hasSizeGreaterThan(3);
+        assertThat(browser.findElement(By.id("progress-text")).getText())
+                .isEqualTo("0 of " + acts.size() + " acts checked");
+        Browser.screenshot(browser, "14-review-opened");
+
+        // a dispute without a comment is refused by the act's comment field
+        browser.findElement(By.cssSelector("#" + acts.get(1) + " button[value=DISPUTED]")).click();
+        WebElement error = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("comment-2-error")));
+        assertThat(error.getText()).contains("comment is required");
+        assertThat(browser.findElement(By.id("comment-2")).getAttribute("aria-invalid")).isEqualTo("true");
+        Browser.screenshot(browser, "15-review-comment-required");
+        browser.findElement(By.id("comment-2")).sendKeys("the source gives another day");
+        browser.findElement(By.cssSelector("#" + acts.get(1) + " button[value=DISPUTED]")).click();
+        wait(browser).until(d -> d.findElement(By.id("progress-text")).getText().startsWith("1 of "));
+
+        // every other act in one click each
+        for (int i = 0; i < acts.size(); i++) {
+            if (i == 1) {
+                continue;
+            }
+            int checked = i == 0 ? 2 : i + 1; // acts 0..i are checked once this one is
+            browser.findElement(By.cssSelector("#" + acts.get(i) + " button[value=CONFIRMED]")).click();
+            wait(browser).until(d -> d.findElement(By.id("progress-text")).getText()
+                    .equals(checked + " of " + acts.size() + " acts checked"));
+        }
+        assertThat(browser.findElement(By.cssSelector("#" + acts.get(1) + " .finding")).getText())
+                .contains("⚠ disputed", "the source gives another day");
+        browser.findElement(By.cssSelector("#complete button[type=submit]")).click();
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("completed")));
+        assertThat(browser.findElement(By.className("flash")).getText())
+                .contains("Completed the review: " + acts.size() + " of " + acts.size() + " acts checked");
+        assertThat(browser.findElements(By.cssSelector("form.verdict"))).isEmpty();
+        assertThat(browser.findElements(By.id("complete"))).isEmpty();
+        Browser.screenshot(browser, "16-review-completed");
+
+        browser.get(url("/coalitions/" + coalition + "?history=all"));
+        String disputed = acts.get(1).substring("act-".length());
+        assertThat(browser.findElement(By.id("record-" + disputed)).getText()).contains("⚠ disputed");
+        assertThat(browser.findElement(By.id("history")).getText()).doesNotContain("unreviewed");
+    }
+
     /** Opens a page as ADMIN, logging in again if the session was lost on the way, so that checks see the page. */
     private void openAsAdmin(String path) {
         browser.get(url(path));

@@ -1,6 +1,7 @@
 package org.coalitionledger.ui;
 
 import org.coalitionledger.it.SharedLedgerHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.coalitionledger.it.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -581,5 +582,170 @@ class PagesHttpTest extends SharedLedgerHttpTest {
     private static Map<String, String> join(String party, String date) {
         return Map.of("party", party, "effectiveDate", date, "sourceTitle", "Press release",
                       "sourceUrl", "https://example.org/join");
+    }
+
+    /** A coalition of the example's acts, recorded by ADMIN ("ada"), sealed inside a fresh checkpoint. */
+    private String sealedCoalition(String prefix) {
+        String coalition = uniqueId(prefix);
+        Response imported = postLines("/api/import", example(coalition));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        Response sealed = send(TestUsers.ADMIN, org.springframework.http.HttpMethod.POST, "/api/audit/checkpoints",
+                               "", "application/json");
+        assertThat(sealed.status()).as(sealed.text()).isEqualTo(201);
+        return coalition;
+    }
+
+    private Response apiAs(TestUsers.TestUser as, String path, String json) {
+        return send(as, org.springframework.http.HttpMethod.POST, path, json, "application/json");
+    }
+
+    @Test
+    void anAuditorReviewsACoalitionOnTheReviewPage() {
+        String coalition = sealedCoalition("pages-review");
+        PageSession auditor = PageSession.of(TestUsers.AUDITOR, port);
+        assertThat(PageSession.of(TestUsers.VIEWER, port).get("/audit/reviews").statusCode()).isEqualTo(403);
+        assertThat(auditor.get("/audit").body()).contains("href=\"/audit/reviews\"");
+        String token = auditor.token("/audit/reviews");
+        assertThat(auditor.post("/audit/reviews", null, Map.of("coalition", coalition, "title", "x")).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+
+        // a title is required: said beside the field, nothing written
+        long before = storedEvents();
+        HttpResponse<String> untitled = auditor.post("/audit/reviews", token, Map.of("coalition", coalition));
+        assertThat(untitled.statusCode()).isEqualTo(400);
+        assertThat(untitled.body()).contains("id=\"r-title-error\"", "title is required", "Nothing was written");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        HttpResponse<String> opened = auditor.post("/audit/reviews", token,
+                                                   Map.of("coalition", coalition, "title", "Pages review"));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        String page = opened.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(page).startsWith("/audit/reviews/");
+        String review = page.substring("/audit/reviews/".length());
+        assertThat(auditor.get("/audit/reviews").body()).contains("Pages review", coalition);
+
+        JsonNode detail = get("/api/reviews/" + review).json();
+        int inScope = detail.get("actsInScope").asInt();
+        assertThat(inScope).isEqualTo(detail.get("unchecked").size()).isGreaterThan(3);
+        String first = detail.get("unchecked").get(0).get("recordId").asText();
+        String second = detail.get("unchecked").get(1).get("recordId").asText();
+        String third = detail.get("unchecked").get(2).get("recordId").asText();
+        String shown = auditor.get(page).body();
+        assertThat(shown).contains("Opened the review", "0 of " + inScope + " acts checked", "id=\"act-" + first,
+                                   "ada", "name=\"verdict\" value=\"DISPUTED\"", "Complete the review");
+        assertThat(shown.split("class=\"review-act\"")).hasSize(inScope + 1);
+
+        // one click confirms
+        HttpResponse<String> confirmed = auditor.post(page + "/findings", token,
+                                                      Map.of("recordId", first, "verdict", "CONFIRMED"));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(302);
+        assertThat(auditor.get(page).body()).contains("Recorded CONFIRMED on act " + first,
+                                                      "1 of " + inScope + " acts checked");
+
+        // a dispute needs a comment: the error is by the act's comment field, nothing is written
+        before = storedEvents();
+        HttpResponse<String> bare = auditor.post(page + "/findings", token,
+                                                 Map.of("recordId", second, "verdict", "DISPUTED"));
+        assertThat(bare.statusCode()).isEqualTo(400);
+        assertThat(bare.body()).contains("id=\"comment-2-error\"", "comment is required", "aria-invalid=\"true\"");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(auditor.post(page + "/findings", token, Map.of("recordId", second, "verdict", "DISPUTED",
+                                                                  "comment", "the source gives February"))
+                           .statusCode()).isEqualTo(302);
+        assertThat(auditor.get(page).body()).contains("Recorded DISPUTED on act " + second,
+                                                      "2 of " + inScope + " acts checked");
+
+        // four eyes: ada recorded the acts, so ada (an ADMIN) may not review them
+        PageSession ada = PageSession.of(TestUsers.ADMIN, port);
+        String adaToken = ada.token(page);
+        HttpResponse<String> own = ada.post(page + "/findings", adaToken,
+                                            Map.of("recordId", third, "verdict", "CONFIRMED"));
+        assertThat(own.statusCode()).isEqualTo(403);
+        assertThat(own.body()).contains("four eyes: &#39;ada&#39; recorded act " + third, "Nothing was written");
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        // only the owner completes
+        assertThat(ada.get(page).body()).contains("Only the review&#39;s owner, audrey, can complete it.")
+                .doesNotContain("Complete the review</button>");
+        HttpResponse<String> notOwner = ada.post(page + "/completion", adaToken, Map.of());
+        assertThat(notOwner.statusCode()).isEqualTo(403);
+        assertThat(notOwner.body()).contains("only the review&#39;s owner &#39;audrey&#39; may complete it");
+
+        HttpResponse<String> completed = auditor.post(page + "/completion", token, Map.of());
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(302);
+        String done = auditor.get(page).body();
+        assertThat(done).contains("Completed the review: 2 of " + inScope + " acts checked (1 CONFIRMED, 1 DISPUTED,"
+                                          + " 0 SOURCE_UNAVAILABLE)", "Completed by audrey", "read-only",
+                                  "⚠ disputed", "the source gives February")
+                .doesNotContain("name=\"verdict\"", "Complete the review</button>");
+        // a completed review is read-only
+        before = storedEvents();
+        HttpResponse<String> late = auditor.post(page + "/findings", token,
+                                                 Map.of("recordId", third, "verdict", "CONFIRMED"));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("read-only");
+        assertThat(auditor.post(page + "/completion", token, Map.of()).statusCode()).isEqualTo(409);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(auditor.get("/audit/reviews/no-such-review").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theReviewPageLinksTheEvidenceAndOnlyWebSources() {
+        String coalition = uniqueId("pages-evidence");
+        Response stored = send(TestUsers.ADMIN, org.springframework.http.HttpMethod.POST,
+                               "/api/evidence?filename=notice.pdf", "%PDF-1.4 notice " + coalition, "application/pdf");
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        String hash = stored.json().get("sha256").asText();
+        assertThat(post("/api/coalitions", """
+                {"coalition":"%s","name":"Evidence page","effectiveDate":"2020","source":
+                 {"title":"Founding notice","url":"https://example.org/founding","evidence":["%s"]}}"""
+                                .formatted(coalition, hash)).status()).isEqualTo(201);
+        Response sealed = apiAs(TestUsers.ADMIN, "/api/audit/checkpoints", "");
+        assertThat(sealed.status()).as(sealed.text()).isEqualTo(201);
+        Response opened = apiAs(TestUsers.AUDITOR, "/api/reviews", """
+                {"coalition":"%s","checkpoint":%d,"title":"Evidence"}""".formatted(
+                coalition, sealed.json().get("treeSize").asLong()));
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        String review = opened.json().get("review").asText();
+        PageSession auditor = PageSession.of(TestUsers.AUDITOR, port);
+        String page = auditor.get("/audit/reviews/" + review).body();
+        assertThat(page).contains("href=\"/api/evidence/" + hash + "\"", "href=\"https://example.org/founding\"")
+                .contains("Founding notice", "ada");
+        HttpResponse<String> file = auditor.get("/api/evidence/" + hash, "*/*");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo("%PDF-1.4 notice " + coalition);
+    }
+
+    @Test
+    void theCoalitionPageMarksDisputedAndUnreviewedActs() {
+        String coalition = sealedCoalition("pages-marks");
+        long checkpoint = jdbc.queryForObject("select max(tree_size) from audit_checkpoint", Long.class);
+        Response opened = apiAs(TestUsers.AUDITOR, "/api/reviews", """
+                {"coalition":"%s","checkpoint":%d,"title":"Marks"}""".formatted(coalition, checkpoint));
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        String review = opened.json().get("review").asText();
+        JsonNode unchecked = get("/api/reviews/" + review).json().get("unchecked");
+        String confirmed = unchecked.get(0).get("recordId").asText();
+        String disputed = unchecked.get(1).get("recordId").asText();
+        String unreviewed = unchecked.get(2).get("recordId").asText();
+        assertThat(apiAs(TestUsers.AUDITOR, "/api/reviews/" + review + "/findings", """
+                {"recordId":"%s","verdict":"CONFIRMED"}""".formatted(confirmed)).status()).isEqualTo(201);
+        assertThat(apiAs(TestUsers.AUDITOR, "/api/reviews/" + review + "/findings", """
+                {"recordId":"%s","verdict":"DISPUTED","comment":"wrong day"}""".formatted(disputed)).status())
+                .isEqualTo(201);
+        // before completion no review stands: every act is unreviewed
+        String open = PageSession.of(TestUsers.VIEWER, port).get("/coalitions/" + coalition + "?history=all").body();
+        assertThat(historyRow(open, disputed)).contains("unreviewed").doesNotContain("disputed");
+        assertThat(apiAs(TestUsers.AUDITOR, "/api/reviews/" + review + "/completion", "").status()).isEqualTo(201);
+
+        String page = PageSession.of(TestUsers.VIEWER, port).get("/coalitions/" + coalition + "?history=all").body();
+        assertThat(historyRow(page, disputed)).contains("⚠ disputed", "by audrey").doesNotContain("unreviewed");
+        assertThat(historyRow(page, confirmed)).contains("✓ confirmed").doesNotContain("unreviewed", "disputed");
+        assertThat(historyRow(page, unreviewed)).contains("unreviewed").doesNotContain("confirmed", "disputed");
+    }
+
+    /** The history row of one record on a coalition page. */
+    private static String historyRow(String page, String recordId) {
+        String row = page.substring(page.indexOf("id=\"record-" + recordId + "\""));
+        return row.substring(0, row.indexOf("</tr>"));
     }
 }

@@ -91,6 +91,13 @@ public class ReviewProjection {
     }
 
     @QueryHandler
+    public List<ReviewResponse> handle(FindReviewsQuery query) {
+        return jdbc.queryForList("select review_id from review_view order by opened_at desc, review_id", String.class)
+                .stream().map(review -> handle(new FetchReviewQuery(review)))
+                .flatMap(Optional::stream).toList();
+    }
+
+    @QueryHandler
     public List<CompletedFinding> handle(FindCompletedFindingsQuery query) {
         return jdbc.query("select f.act_record_id, f.verdict, f.reviewer, f.given_at, v.review_id, v.checkpoint,"
                                   + " v.completed_at from review_finding f join review_view v"

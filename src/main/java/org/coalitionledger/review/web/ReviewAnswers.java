@@ -11,22 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /** The answers of the review endpoints. */
-final class ReviewAnswers {
+public final class ReviewAnswers {
 
     private ReviewAnswers() {
     }
 
     /** A review was opened. */
-    record Opened(String review, String recordId, String coalition, long checkpoint, String from, String to,
+    public record Opened(String review, String recordId, String coalition, long checkpoint, String from, String to,
                   String title, String auditor, boolean visible) {
     }
 
     /** A finding was given (or replaced the earlier one on the same act). */
-    record Given(String review, String recordId, String act, Verdict verdict, String reviewer, boolean visible) {
+    public record Given(String review, String recordId, String act, Verdict verdict, String reviewer, boolean visible) {
     }
 
     /** A review was completed: the checkpoint it covered and what was found, by verdict. */
-    record Completed(String review, String recordId, long checkpoint, String rootHash, int actsInScope,
+    public record Completed(String review, String recordId, long checkpoint, String rootHash, int actsInScope,
                      int actsChecked, Map<Verdict, Long> verdicts, boolean visible) {
     }
 
@@ -34,17 +34,17 @@ final class ReviewAnswers {
      * A review: its scope and state, its findings, and the acts in scope with no finding yet; {@code actsChecked}
      * of {@code actsInScope} have one.
      */
-    record Detail(String review, String coalition, long checkpoint, String from, String to, String title,
+    public record Detail(String review, String coalition, long checkpoint, String from, String to, String title,
                   String auditor, Instant openedAt, Instant completedAt, String rootHash, int actsInScope,
                   int actsChecked, List<ReviewResponse.Finding> findings, List<Act> unchecked) {
     }
 
     /** An act in a review's scope, as the reviewer checks it: what, when, the source, who recorded it and when. */
-    record Act(String recordId, String command, String agreement, String party, String effectiveDate,
+    public record Act(String recordId, String command, String agreement, String party, String effectiveDate,
                Precision precision, boolean retracted, Source source, String notes, String recordedBy,
                Instant recordedAt) {
 
-        static Act of(HistoryResponse.Entry entry) {
+        public static Act of(HistoryResponse.Entry entry) {
             return new Act(entry.recordId(), entry.command(), entry.agreement(), entry.party(), entry.effectiveDate(),
                            entry.precision(), entry.retracted(), entry.source(), entry.notes(), entry.recordedBy(),
                            entry.recordedAt());
