@@ -43,6 +43,9 @@ class RebuildGuardHttpTest extends OwnLedgerHttpTest {
         assertThat(get("/api/agreements/it-coalition-cooperation-agreement/commitments").status()).isEqualTo(200);
         assertThat(get("/api/admin/rebuilds").json().get(0).get("state").asText()).isEqualTo("REBUILDING");
         // and the node is not ready, saying which projection rebuilds
+        // (readiness is measured every second, apart from the probe)
+        TwoNodesTest.awaitTrue("the node is not ready", CACHE_AND_MARGIN,
+                               () -> get("/actuator/health/readiness").status() == 503);
         Response readiness = get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.json().at("/components/projections/status").asText()).isEqualTo("DOWN");
@@ -56,6 +59,7 @@ class RebuildGuardHttpTest extends OwnLedgerHttpTest {
         TwoNodesTest.awaitTrue("reads of membership answer again", CACHE_AND_MARGIN,
                                () -> get(MEMBERS).status() == 200);
         assertThat(get(MEMBERS).text()).isEqualTo(answer);
-        assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
+        TwoNodesTest.awaitTrue("the node is ready again", CACHE_AND_MARGIN,
+                               () -> get("/actuator/health/readiness").status() == 200);
     }
 }
