@@ -39,7 +39,9 @@ public final class TestPostgres {
                     // test applications still open may lose their connections now: that is no finding
                     QuietLoggers.of("com.zaxxer.hikari.pool.ProxyConnection", "com.zaxxer.hikari.pool.HikariPool",
                                     "org.axonframework.eventhandling.TrackingEventProcessor",
-                                    "org.axonframework.eventsourcing.eventstore");
+                                    "org.axonframework.eventsourcing.eventstore",
+                                    "org.hibernate.engine.jdbc.spi.SqlExceptionHelper",
+                                    "org.coalitionledger.audit.AuditSealer", "org.coalitionledger.admin.RebuildService");
                     try {
                         server.close();
                     } catch (IOException ignored) {
