@@ -41,7 +41,8 @@ public final class TestPostgres {
                                     "org.axonframework.eventhandling.TrackingEventProcessor",
                                     "org.axonframework.eventsourcing.eventstore",
                                     "org.hibernate.engine.jdbc.spi.SqlExceptionHelper",
-                                    "org.coalitionledger.audit.AuditSealer", "org.coalitionledger.admin.RebuildService");
+                                    "org.coalitionledger.audit.AuditSealer",
+                                    "org.coalitionledger.admin.RebuildService");
                     try {
                         server.close();
                     } catch (IOException ignored) {
