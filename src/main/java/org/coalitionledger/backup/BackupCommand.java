@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -35,7 +34,7 @@ public final class BackupCommand {
     }
 
     public static int run(String[] args, Map<String, String> environment, PrintStream out) {
-        Map<String, String> options = options(args, out);
+        Map<String, String> options = BackupFiles.options(args, OPTIONS, out);
         if (options == null || !options.containsKey("--to")) {
             out.println(options == null ? "" : "--to DIR is required.");
             out.println(usage());
@@ -135,17 +134,6 @@ public final class BackupCommand {
         return null;
     }
 
-    private static Map<String, String> options(String[] args, PrintStream out) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
-                out.println("Unknown or incomplete option '" + args[i] + "'.");
-                return null;
-            }
-            options.put(args[i], args[++i]);
-        }
-        return options;
-    }
 
     static String usage() {
         return """

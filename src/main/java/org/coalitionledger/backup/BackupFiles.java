@@ -28,6 +28,19 @@ final class BackupFiles {
     private BackupFiles() {
     }
 
+    /** The command's options as name → value, or null (having said which) when one is unknown or has no value. */
+    static Map<String, String> options(String[] args, List<String> known, java.io.PrintStream out) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!known.contains(args[i]) || i + 1 >= args.length) {
+                out.println("Unknown or incomplete option '" + args[i] + "'.");
+                return null;
+            }
+            options.put(args[i], args[++i]);
+        }
+        return options;
+    }
+
     static BackupManifest readManifest(Path dir) throws IOException {
         Path file = dir.resolve(BackupManifest.FILE);
         if (!Files.isRegularFile(file)) {

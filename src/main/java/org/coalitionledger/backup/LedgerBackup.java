@@ -71,12 +71,13 @@ class LedgerBackup {
             try {
                 Files.delete(copy); // H2 writes the file itself
                 String file = copy.toAbsolutePath().toString().replace("'", "''");
-                try (Connection connection = dataSource.getConnection()) {
+                try (Connection connection = dataSource.getConnection();
+                     java.sql.Statement backup = connection.createStatement()) {
                     // one moment for the counts and the copy: BACKUP TO copies the committed state as of its start
                     events = count(connection, "select count(*) from domain_event_entry");
                     treeSize = treeSize();
                     rootHash = rootHash(treeSize);
-                    connection.createStatement().execute("BACKUP TO '" + file + "'");
+                    backup.execute("BACKUP TO '" + file + "'");
                 }
                 try (ZipInputStream h2 = new ZipInputStream(Files.newInputStream(copy))) {
                     for (ZipEntry entry = h2.getNextEntry(); entry != null; entry = h2.getNextEntry()) {

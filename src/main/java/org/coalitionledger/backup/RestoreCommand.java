@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,17 +32,9 @@ public final class RestoreCommand {
     }
 
     public static int run(String[] args, Map<String, String> environment, PrintStream out) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
-                out.println("Unknown or incomplete option '" + args[i] + "'.");
-                out.println(usage());
-                return 2;
-            }
-            options.put(args[i], args[++i]);
-        }
-        if (!options.containsKey("--from")) {
-            out.println("--from DIR is required.");
+        Map<String, String> options = BackupFiles.options(args, OPTIONS, out);
+        if (options == null || !options.containsKey("--from")) {
+            out.println(options == null ? "" : "--from DIR is required.");
             out.println(usage());
             return 2;
         }
