@@ -280,7 +280,7 @@ public class RebuildService {
                     .forEach(p -> log.info("Rebuilding {}: {} of {} events, {} events/s", p.group(), p.done(),
                                            p.total(), p.rate()));
         } catch (RuntimeException e) {
-            log.warn("Could not report rebuild progress", e);
+            log.warn("Could not report rebuild progress: {}", e.getMessage());
         }
     }
 
