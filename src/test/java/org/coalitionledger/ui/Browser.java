@@ -85,6 +85,19 @@ final class Browser {
         return driver;
     }
 
+    /**
+     * Whether the tests save a screenshot of each step ({@code -Dledger.screenshots=true}); off by default, as each
+     * costs a resize, a layout and a PNG (about a second on two cores).
+     */
+    static final boolean STEPS = Boolean.getBoolean("ledger.screenshots");
+
+    /** Saves the whole page as a step of a test, when {@link #STEPS} asks for it. */
+    static void step(WebDriver driver, String name) {
+        if (STEPS) {
+            screenshot(driver, name);
+        }
+    }
+
     /** Saves the whole page, as tall as it is (up to 6,000 pixels), as target/screenshots/{name}.png. */
     static void screenshot(WebDriver driver, String name) {
         Dimension size = driver.manage().window().getSize();

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The acceptance scenarios in a real browser (headless Debian chromium): log in, move through time and see the
  * Netherlands uncertain in January 2024, record a join and watch it appear in a second window without a reload,
  * submit a bad form, escaping in the DOM, and the pages at phone width. One application and one browser for all;
- * the second window is a second browser session. Screenshots go to target/screenshots.
+ * the second window is a second browser session. With -Dledger.screenshots=true each step is saved
+ * as a screenshot in target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,10 +76,10 @@ class BrowserTest extends SharedLedgerHttpTest {
     void logsInThroughTheFormAndSeesTheNetherlandsUncertainOn15January2024() {
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        Browser.screenshot(browser, "01-login");
+        Browser.step(browser, "01-login");
         logIn(browser, TestUsers.RECORDER);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Coalitions");
-        Browser.screenshot(browser, "02-overview");
+        Browser.step(browser, "02-overview");
 
         // several copies of the example are called "IT Coalition" in the shared application: this class's own one
         browser.findElement(By.cssSelector("a[href$='" + IT + "']")).click();
@@ -93,7 +94,7 @@ class BrowserTest extends SharedLedgerHttpTest {
         assertThat(netherlands.findElement(By.cssSelector(".uncertain")).isDisplayed()).isTrue();
         WebElement slider = browser.findElement(By.id("when"));
         assertThat(slider.getAttribute("aria-valuetext")).isEqualTo("2024-01-15");
-        Browser.screenshot(browser, "03-coalition-2024-01-15");
+        Browser.step(browser, "03-coalition-2024-01-15");
 
         // the slider by keyboard: one day on with the arrow key; the members follow without a reload
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
@@ -109,7 +110,7 @@ class BrowserTest extends SharedLedgerHttpTest {
         assertThat(browser.findElement(By.cssSelector("#membership tr[data-party=NL]")).getText())
                 .contains("uncertain");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded")).isEqualTo(true);
-        Browser.screenshot(browser, "04-coalition-slider");
+        Browser.step(browser, "04-coalition-slider");
     }
 
     @Test
@@ -137,7 +138,7 @@ class BrowserTest extends SharedLedgerHttpTest {
             browser.findElement(By.id("effectiveDate")).sendKeys("2024-05-01");
             browser.findElement(By.id("sourceTitle")).sendKeys("Press release of the French ministry");
             browser.findElement(By.id("sourceUrl")).sendKeys("https://example.org/fr");
-            Browser.screenshot(browser, "05-record-join");
+            Browser.step(browser, "05-record-join");
             browser.findElement(By.cssSelector("form.record-form button[type=submit]")).click();
             wait(browser).until(ExpectedConditions.urlMatches(".*/coalitions/browser-it$"));
             assertThat(browser.findElement(By.className("flash")).getText()).contains("Recorded the join");
@@ -146,7 +147,7 @@ class BrowserTest extends SharedLedgerHttpTest {
             assertThat(((JavascriptExecutor) second).executeScript("return window.notReloaded")).isEqualTo(true);
             assertThat(second.findElement(By.id("live-status")).getText()).contains("new act was recorded");
             assertThat(second.findElement(By.id("history")).getText()).contains("Press release of the French");
-            Browser.screenshot(second, "06-second-window-live");
+            Browser.step(second, "06-second-window-live");
         } finally {
             second.quit();
         }
@@ -175,7 +176,7 @@ class BrowserTest extends SharedLedgerHttpTest {
         assertThat(browser.findElement(By.xpath("//p[@id='effectiveDate-error']/..//input")).getAttribute("id"))
                 .isEqualTo("effectiveDate");
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Nothing was written");
-        Browser.screenshot(browser, "07-bad-form");
+        Browser.step(browser, "07-bad-form");
 
         WebElement party = browser.findElement(By.id("party"));
         party.clear();
@@ -210,7 +211,7 @@ class BrowserTest extends SharedLedgerHttpTest {
         openAsAdmin(IT);
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
         assertThat(browser.findElement(By.id("history")).getText()).contains("<script>alert(1)</script>");
-        Browser.screenshot(browser, "08-escaped");
+        Browser.step(browser, "08-escaped");
     }
 
     @Test
@@ -226,7 +227,7 @@ class BrowserTest extends SharedLedgerHttpTest {
                 Object overflow = ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - window.innerWidth");
                 assertThat(((Number) overflow).intValue()).as(page[0] + " scrolls sideways").isLessThanOrEqualTo(1);
-                Browser.screenshot(browser, page[1]);
+                Browser.step(browser, page[1]);
             }
             // the charts scroll inside their frame, their text drawn at its own size rather than shrunk to fit
             browser.get(url(IT + "?asOf=2024-06-01"));
@@ -247,7 +248,7 @@ class BrowserTest extends SharedLedgerHttpTest {
                         .isGreaterThanOrEqualTo(12);
                 assertThat(drawn.get("hidden").doubleValue()).as(chart + " scrolls in its frame").isPositive();
             }
-            Browser.screenshot(browser, "12-phone-chart");
+            Browser.step(browser, "12-phone-chart");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -275,7 +276,7 @@ class BrowserTest extends SharedLedgerHttpTest {
         assertThat(browser.findElements(By.cssSelector("#history ol.sources li"))).hasSize(
                 (int) browser.findElements(By.cssSelector("#history ol.sources li")).stream()
                         .map(WebElement::getText).distinct().count());
-        Browser.screenshot(browser, "13-full-history");
+        Browser.step(browser, "13-full-history");
         browser.findElement(By.id("history-latest")).click();
         wait(browser).until(d -> !d.getCurrentUrl().contains("history=all"));
         assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(latest);
@@ -301,7 +302,7 @@ class BrowserTest extends SharedLedgerHttpTest {
         assertThat(acts).hasSizeGreaterThan(3);
         assertThat(browser.findElement(By.id("progress-text")).getText())
                 .isEqualTo("0 of " + acts.size() + " acts checked");
-        Browser.screenshot(browser, "14-review-opened");
+        Browser.step(browser, "14-review-opened");
 
         // a dispute without a comment is refused by the act's comment field
         browser.findElement(By.cssSelector("#" + acts.get(1) + " button[value=DISPUTED]")).click();
@@ -309,7 +310,7 @@ class BrowserTest extends SharedLedgerHttpTest {
                 By.id("comment-2-error")));
         assertThat(error.getText()).contains("comment is required");
         assertThat(browser.findElement(By.id("comment-2")).getAttribute("aria-invalid")).isEqualTo("true");
-        Browser.screenshot(browser, "15-review-comment-required");
+        Browser.step(browser, "15-review-comment-required");
         browser.findElement(By.id("comment-2")).sendKeys("the source gives another day");
         browser.findElement(By.cssSelector("#" + acts.get(1) + " button[value=DISPUTED]")).click();
         wait(browser).until(d -> d.findElement(By.id("progress-text")).getText().startsWith("1 of "));
@@ -332,7 +333,7 @@ class BrowserTest extends SharedLedgerHttpTest {
                 .contains("Completed the review: " + acts.size() + " of " + acts.size() + " acts checked");
         assertThat(browser.findElements(By.cssSelector("form.verdict"))).isEmpty();
         assertThat(browser.findElements(By.id("complete"))).isEmpty();
-        Browser.screenshot(browser, "16-review-completed");
+        Browser.step(browser, "16-review-completed");
 
         browser.get(url("/coalitions/" + coalition + "?history=all"));
         String disputed = acts.get(1).substring("act-".length());
