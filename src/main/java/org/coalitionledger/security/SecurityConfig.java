@@ -66,7 +66,7 @@ class SecurityConfig {
 
     /** The users in the database (security.user); configured ones are imported at start ({@link ConfiguredUsers}). */
     @Bean
-    UserDetailsService users(UserStore store) {
+    DatabaseUsers users(UserStore store) {
         return new DatabaseUsers(store);
     }
 
@@ -78,7 +78,8 @@ class SecurityConfig {
         return new ProviderManager(new LoginCheck(passwords, name -> isUser(users, name),
                                                   new LoginThrottle(properties.throttle(), clock, jdbc), clock,
                                                   reason -> metrics.counter("ledger.login.failures", "reason", reason)
-                                                          .increment()));
+                                                          .increment())
+                                           .rememberedOnlyWhile(((DatabaseUsers) users)::isCurrent));
     }
 
     // --- users in the database (security.user): API tokens, and the per-request check of the user's state ---

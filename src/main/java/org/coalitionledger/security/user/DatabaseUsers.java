@@ -2,6 +2,7 @@ package org.coalitionledger.security.user;
 
 import org.coalitionledger.security.Role;
 import org.coalitionledger.security.user.UserStore.StoredUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -58,6 +59,19 @@ public class DatabaseUsers implements UserDetailsService {
     public UserDetails loadUserByUsername(String name) {
         return store.find(name).map(SignedIn::new)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /**
+     * Whether a login made earlier still holds: its user is stored, enabled, and has the password it was made with
+     * (so that a remembered HTTP Basic login is checked anew after a change).
+     */
+    public boolean isCurrent(Authentication authentication) {
+        if (!(authentication.getPrincipal() instanceof SignedIn signedIn)) {
+            return true;
+        }
+        return store.find(signedIn.getUsername())
+                .filter(user -> user.enabled() && user.credentialsVersion() == signedIn.credentialsVersion())
+                .isPresent();
     }
 
     /** Whether a user of this name is stored (for the log of failed logins). */
