@@ -115,7 +115,8 @@ public class UserAccounts {
         }
         Set<Role> roles = roles(roleNames);
         if (store.find(name).isPresent()) {
-            throw Rejection.conflict("name", "a user named '" + name + "' exists already");
+            throw Rejection.conflict("name", "a user named '" + store.find(name).get().name() + "' exists already"
+                    + " (names are matched whatever their case)");
         }
         String password = oneTimePassword();
         Instant now = clock.instant();
@@ -147,10 +148,11 @@ public class UserAccounts {
 
     /** Changes a user's roles, enables or disables them; neither may leave the ledger without an enabled ADMIN. */
     @Transactional
-    public UserView change(Actor by, String name, List<String> roleNames, Boolean enabled) {
+    public UserView change(Actor by, String userName, List<String> roleNames, Boolean enabled) {
         Set<Role> roles = roleNames == null ? null : roles(roleNames);
         List<StoredUser> enabledUsers = store.lockEnabled();
-        StoredUser user = existing(name);
+        StoredUser user = existing(userName);
+        String name = user.name();
         Set<Role> newRoles = roles == null ? user.roles() : roles;
         boolean newEnabled = enabled == null ? user.enabled() : enabled;
         boolean wasAdmin = user.enabled() && user.roles().contains(Role.ADMIN);
@@ -181,8 +183,9 @@ public class UserAccounts {
 
     /** Gives a user a new one-time password (answered, shown once); their old password stops working. */
     @Transactional
-    public String resetPassword(Actor by, String name) {
-        StoredUser user = existing(name);
+    public String resetPassword(Actor by, String userName) {
+        StoredUser user = existing(userName);
+        String name = user.name();
         String password = oneTimePassword();
         store.update(new StoredUser(name, bcrypt.encode(password), user.roles(), user.enabled(), true,
                                     user.credentialsVersion() + 1, user.createdAt(), clock.instant()));
@@ -217,8 +220,7 @@ public class UserAccounts {
 
     /** The user's tokens, newest last. */
     public List<TokenView> tokens(String user) {
-        existing(user);
-        return store.tokens(user).stream().map(TokenView::of).toList();
+        return store.tokens(existing(user).name()).stream().map(TokenView::of).toList();
     }
 
     /** Issues a token to the user acting; its roles must be some of theirs and it expires within a year. */
@@ -260,8 +262,8 @@ public class UserAccounts {
 
     /** Revokes one of {@code owner}'s tokens (by the owner, or by an admin). */
     @Transactional
-    public void revokeToken(Actor by, String owner, String id) {
-        existing(owner);
+    public void revokeToken(Actor by, String ownerName, String id) {
+        String owner = existing(ownerName).name();
         StoredToken token = store.token(owner, id)
                 .orElseThrow(() -> Rejection.notFound("id", "user '" + Text.clip(owner) + "' has no token '"
                         + Text.clip(id) + "'"));

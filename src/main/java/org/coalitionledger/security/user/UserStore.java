@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,9 +47,17 @@ public class UserStore {
         this.jdbc = jdbc;
     }
 
+    /** The user of this name, whatever its case (as sign-in has always matched names); the stored name answers. */
     public Optional<StoredUser> find(String name) {
-        return jdbc.query("select " + USER_COLUMNS + " from ledger_user where name = ?", USER, name).stream()
-                .findFirst();
+        if (name == null) {
+            return Optional.empty();
+        }
+        List<StoredUser> found = jdbc.query("select " + USER_COLUMNS + " from ledger_user where name = ?", USER, name);
+        if (found.isEmpty()) {
+            found = jdbc.query("select " + USER_COLUMNS + " from ledger_user where lower(name) = ?", USER,
+                               name.toLowerCase(Locale.ROOT));
+        }
+        return found.stream().findFirst();
     }
 
     public List<StoredUser> all() {
