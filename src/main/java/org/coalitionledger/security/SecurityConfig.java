@@ -141,6 +141,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(METRICS, ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        // a METRICS user created with a one-time password must be able to replace it
+                        .requestMatchers(HttpMethod.POST, "/api/users/me/password").authenticated()
                         .requestMatchers("/api/users/me/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/export").hasAnyRole(AUDITOR, ADMIN)
