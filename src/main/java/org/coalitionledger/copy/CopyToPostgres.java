@@ -39,10 +39,12 @@ public final class CopyToPostgres {
      * What the copy carries over, in this order: the event store, the command side's own tables, and the audit's
      * Merkle tree and signed checkpoints, so that verify passes on the copy with the same tree head (given the same
      * checkpoint key pair: copy {@code <data-dir>/audit/} to the new nodes), and the stored evidence files, whose
-     * bytes are no events (the events cite them by hash). Everything else derives from these.
+     * bytes are no events (the events cite them by hash), and the users with their API tokens (their password and token
+     * hashes are in no event). Everything else derives from these.
      */
     static final List<String> TABLES = List.of("domain_event_entry", "snapshot_event_entry", "record_index",
-                                               "audit_leaf", "audit_checkpoint", "evidence");
+                                               "audit_leaf", "audit_checkpoint", "evidence", "ledger_user",
+                                               "api_token");
 
     /** The H2 file's credentials, as in application.yml. */
     private static final String H2_USER = "ledger";

@@ -2,8 +2,6 @@ package org.coalitionledger.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
@@ -24,9 +22,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The users who may log in: those in the configuration, or, when none is configured, the initial {@code admin}. There
- * is no built-in password: the admin's is {@code LEDGER_ADMIN_PASSWORD} or one generated on first start, and only its
- * bcrypt hash is kept afterwards.
+ * The users to import into the database at start ({@link ConfiguredUsers}): those in the configuration, or, when none
+ * is configured and the database holds no user, the initial {@code admin}. There is no built-in password: the admin's
+ * is {@code LEDGER_ADMIN_PASSWORD} or one generated on first start, and only its bcrypt hash is kept afterwards.
  */
 final class LedgerUsers {
 
@@ -42,17 +40,26 @@ final class LedgerUsers {
     private LedgerUsers() {
     }
 
-    /** The users from the configuration, checked; or the initial admin when there are none. */
-    static List<UserDetails> load(SecurityProperties properties, Path dataDir) {
+    /** A user to import into the database at start: name, bcrypt hash (without prefix), roles. */
+    record Seed(String name, String hash, Set<Role> roles) {
+    }
+
+    /**
+     * The users from the configuration, checked; or the initial admin when there are none and {@code noneStored}
+     * (the database holds no user yet: a first start). Otherwise nothing.
+     */
+    static List<Seed> load(SecurityProperties properties, Path dataDir, boolean noneStored) {
         if (!properties.users().isEmpty()) {
             return configured(properties.users());
         }
-        return List.of(user(ADMIN, "{bcrypt}" + initialAdminHash(properties.adminPassword(), dataDir),
-                            Set.of(Role.ADMIN)));
+        if (!noneStored) {
+            return List.of();
+        }
+        return List.of(new Seed(ADMIN, initialAdminHash(properties.adminPassword(), dataDir), Set.of(Role.ADMIN)));
     }
 
-    private static List<UserDetails> configured(List<SecurityProperties.UserEntry> entries) {
-        List<UserDetails> users = new ArrayList<>();
+    private static List<Seed> configured(List<SecurityProperties.UserEntry> entries) {
+        List<Seed> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             SecurityProperties.UserEntry entry = entries.get(i);
@@ -72,14 +79,9 @@ final class LedgerUsers {
                 throw new IllegalStateException(at + ".roles (user '" + entry.name() + "') must name at least one"
                         + " of VIEWER, RECORDER, AUDITOR, ADMIN");
             }
-            users.add(user(entry.name(), "{bcrypt}" + hash, entry.roles()));
+            users.add(new Seed(entry.name(), hash, entry.roles()));
         }
         return users;
-    }
-
-    private static UserDetails user(String name, String hash, Set<Role> roles) {
-        return User.withUsername(name).password(hash)
-                .authorities(roles.stream().map(Role::authority).toArray(String[]::new)).build();
     }
 
     /**

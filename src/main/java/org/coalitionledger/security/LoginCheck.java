@@ -46,6 +46,8 @@ final class LoginCheck implements AuthenticationProvider {
     private final Consumer<String> failures;
     private final byte[] key = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Whether a remembered login still holds (the user's password has not changed since); else it is checked anew. */
+    private Predicate<Authentication> stillValid = authentication -> true;
 
     private record Remembered(Authentication authentication, Instant until) {
     }
@@ -71,7 +73,10 @@ final class LoginCheck implements AuthenticationProvider {
         if (rememberKey != null) {
             Remembered known = remembered.get(rememberKey);
             if (known != null && known.until().isAfter(now)) {
-                return known.authentication();
+                if (stillValid.test(known.authentication())) {
+                    return known.authentication();
+                }
+                remembered.remove(rememberKey, known);
             }
         }
         Duration wait = throttle.wait(user, address);
@@ -101,6 +106,12 @@ final class LoginCheck implements AuthenticationProvider {
             remembered.put(rememberKey, new Remembered(authenticated, now.plus(REMEMBER)));
         }
         return authenticated;
+    }
+
+    /** Sets the check of a remembered login against the user's current state (security.user). */
+    LoginCheck rememberedOnlyWhile(Predicate<Authentication> check) {
+        this.stillValid = check;
+        return this;
     }
 
     /** A user's name as the log shows it: "user 'ada'", or "unknown user" for a name that is no user's. */

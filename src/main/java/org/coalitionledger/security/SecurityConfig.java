@@ -3,11 +3,14 @@ package org.coalitionledger.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coalitionledger.common.Text;
+import org.coalitionledger.security.user.BearerTokenFilter;
+import org.coalitionledger.security.user.DatabaseUsers;
+import org.coalitionledger.security.user.UserStateFilter;
+import org.coalitionledger.security.user.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,8 +30,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -38,7 +41,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -62,9 +64,10 @@ class SecurityConfig {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String METRICS = Role.METRICS.name();
 
+    /** The users in the database (security.user); configured ones are imported at start ({@link ConfiguredUsers}). */
     @Bean
-    UserDetailsService users(SecurityProperties properties, @Value("${ledger.data-dir}") String dataDir) {
-        return new InMemoryUserDetailsManager(LedgerUsers.load(properties, Path.of(dataDir)));
+    DatabaseUsers users(UserStore store) {
+        return new DatabaseUsers(store);
     }
 
     @Bean
@@ -75,7 +78,21 @@ class SecurityConfig {
         return new ProviderManager(new LoginCheck(passwords, name -> isUser(users, name),
                                                   new LoginThrottle(properties.throttle(), clock, jdbc), clock,
                                                   reason -> metrics.counter("ledger.login.failures", "reason", reason)
-                                                          .increment()));
+                                                          .increment())
+                                           .rememberedOnlyWhile(((DatabaseUsers) users)::isCurrent));
+    }
+
+    // --- users in the database (security.user): API tokens, and the per-request check of the user's state ---
+
+    /** Personal API tokens ({@code Bearer cl_…}) on the API, before HTTP Basic. */
+    private static void apiTokens(HttpSecurity http, UserStore store, Clock clock) {
+        http.addFilterBefore(new BearerTokenFilter(store, clock), BasicAuthenticationFilter.class);
+        userState(http, store);
+    }
+
+    /** Enabled, same password, one-time password changed: checked on each request, after authentication. */
+    private static void userState(HttpSecurity http, UserStore store) {
+        http.addFilterBefore(new UserStateFilter(store), AuthorizationFilter.class);
     }
 
     private static boolean isUser(UserDetailsService users, String name) {
@@ -113,7 +130,9 @@ class SecurityConfig {
     /** The API: HTTP Basic, no session, answers in problem details. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, UserStore store, Clock clock)
+            throws Exception {
+        apiTokens(http, store, clock);
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                              "/actuator/**")
                 .authenticationManager(authentication)
@@ -122,6 +141,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(METRICS, ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        // a METRICS user created with a one-time password must be able to replace it
+                        .requestMatchers(HttpMethod.POST, "/api/users/me/password").authenticated()
+                        .requestMatchers("/api/users/me/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/export").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reviews", "/api/reviews/**")
@@ -155,7 +177,9 @@ class SecurityConfig {
     /** The web pages: form login with a session and CSRF protection. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, UserStore store)
+            throws Exception {
+        userState(http, store);
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
@@ -167,6 +191,7 @@ class SecurityConfig {
                         .requestMatchers("/record/**", "/imports").hasAnyRole(RECORDER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .requestMatchers("/account/**").hasAnyRole(VIEWER, RECORDER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(RECORDER, ADMIN)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").failureHandler(formFailure()))

@@ -159,7 +159,69 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
         all.add(audit(HttpMethod.GET, "/api/audit/bundle", () -> "/api/audit/bundle"));
         all.add(audit(HttpMethod.GET, "/api/audit/report",
                       () -> "/api/audit/report?coalition=access-it&from=2024-01-01&to=2024-12-31"));
+        users(all);
         return all;
+    }
+
+    /** The users (ADMIN) and one's own password and tokens (every role that reads). */
+    private void users(List<Endpoint> all) {
+        all.add(new Endpoint(HttpMethod.GET, "/api/admin/users", ADMINS,
+                             () -> new Call("/api/admin/users", null, null)));
+        all.add(new Endpoint(HttpMethod.POST, "/api/admin/users", ADMINS, () -> json(
+                "/api/admin/users", "{\"name\":\"" + fresh("u") + "\",\"roles\":[\"VIEWER\"]}")));
+        all.add(new Endpoint(HttpMethod.PATCH, "/api/admin/users/{name}", ADMINS, () -> json(
+                "/api/admin/users/" + newUser().name(), "{\"roles\":[\"VIEWER\",\"RECORDER\"]}")));
+        all.add(new Endpoint(HttpMethod.POST, "/api/admin/users/{name}/password-reset", ADMINS, () -> json(
+                "/api/admin/users/" + newUser().name() + "/password-reset", "")));
+        all.add(new Endpoint(HttpMethod.DELETE, "/api/admin/users/{name}/tokens/{id}", ADMINS, () -> {
+            TestUser owner = ownPassword(newUser());
+            return new Call("/api/admin/users/" + owner.name() + "/tokens/" + token(owner), null, null);
+        }));
+        // the same password again: allowed to a user without a one-time password, and it changes nothing
+        all.add(new Endpoint(HttpMethod.POST, "/api/users/me/password", READERS, () -> json(
+                "/api/users/me/password", preparingFor == null ? "{\"current\":\"x\",\"new\":\"y\"}"
+                        : "{\"current\":\"%1$s\",\"new\":\"%1$s\"}".formatted(preparingFor.password()))));
+        all.add(new Endpoint(HttpMethod.GET, "/api/users/me/tokens", READERS,
+                             () -> new Call("/api/users/me/tokens", null, null)));
+        all.add(new Endpoint(HttpMethod.POST, "/api/users/me/tokens", READERS, () -> json(
+                "/api/users/me/tokens", tokenBody(tokenHolder()))));
+        all.add(new Endpoint(HttpMethod.DELETE, "/api/users/me/tokens/{id}", READERS,
+                             () -> new Call("/api/users/me/tokens/" + token(tokenHolder()), null, null)));
+    }
+
+    /** Whom a token is prepared for: the caller when they may have one, else the admin. */
+    private TestUser tokenHolder() {
+        return preparingFor != null && READERS.contains(preparingFor.role()) ? preparingFor : TestUsers.ADMIN;
+    }
+
+    private static String tokenBody(TestUser holder) {
+        return "{\"name\":\"matrix\",\"roles\":[\"" + holder.role() + "\"],\"expiresAt\":\""
+                + java.time.Instant.now().plus(Duration.ofDays(30)) + "\"}";
+    }
+
+    /** A token of the holder's, issued now; answers its id. */
+    private String token(TestUser holder) {
+        return created(send(holder, HttpMethod.POST, "/api/users/me/tokens", tokenBody(holder), "application/json"))
+                .json().get("id").asText();
+    }
+
+    /** A user created by the admin now, with their one-time password. */
+    private TestUser newUser() {
+        Response made = created(send(TestUsers.ADMIN, HttpMethod.POST, "/api/admin/users",
+                                     "{\"name\":\"" + fresh("u") + "\",\"roles\":[\"VIEWER\"]}",
+                                     "application/json"));
+        return new TestUser(made.json().get("name").asText(), made.json().get("oneTimePassword").asText(),
+                            "VIEWER");
+    }
+
+    /** The user with a password of their own in place of the one-time one. */
+    private TestUser ownPassword(TestUser user) {
+        String own = "matrix-" + user.password();
+        Response changed = send(user, HttpMethod.POST, "/api/users/me/password",
+                                "{\"current\":\"" + user.password() + "\",\"new\":\"" + own + "\"}",
+                                "application/json");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(204);
+        return new TestUser(user.name(), own, user.role());
     }
 
     /** Who the call being prepared will be sent as (null: anonymously). */
@@ -254,6 +316,16 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
     }
 
     @Test
+    void theMetricsRoleMayChangeItsOwnPasswordOnly() {
+        String same = "{\"current\":\"%1$s\",\"new\":\"%1$s\"}".formatted(TestUsers.METRICS.password());
+        Response changed = send(TestUsers.METRICS, HttpMethod.POST, "/api/users/me/password", same,
+                                "application/json");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(204);
+        assertThat(send(TestUsers.METRICS, HttpMethod.GET, "/api/users/me/tokens", null, null).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void healthIsOpenAndOtherActuatorEndpointsAreNot() {
         assertThat(send(null, HttpMethod.GET, "/actuator/health", null, null).status()).isEqualTo(200);
         assertThat(send(null, HttpMethod.GET, "/actuator", null, null).status()).isEqualTo(401);
@@ -264,6 +336,9 @@ class AccessMatrixTest extends SharedLedgerHttpTest {
     @Test
     void theMetricsRoleReadsNoEndpointOfTheApi() {
         for (Endpoint endpoint : endpoints()) {
+            if (endpoint.pattern().equals("/api/users/me/password")) {
+                continue; // every user may change their own password: below
+            }
             Call call = endpoint.prepare().get();
             assertThat(send(TestUsers.METRICS, endpoint.method(), call.path(), call.body(), call.contentType())
                                .status()).as(endpoint.method() + " " + endpoint.pattern()).isEqualTo(403);
