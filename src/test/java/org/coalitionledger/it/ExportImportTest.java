@@ -210,6 +210,10 @@ class ExportImportTest {
             assertThat(counts.get("OpenReview").asInt()).isEqualTo(1);
             assertThat(counts.get("GiveFinding").asInt()).isEqualTo(3);
             assertThat(counts.get("CompleteReview").asInt()).isEqualTo(1);
+            // sealed, as in the original, so that every event has its tree position
+            HttpResponse<String> sealed = copy.post("/api/audit/checkpoints", "", "application/json");
+            assertThat(json.readTree(sealed.body()).get("treeSize").asInt()).as(sealed.body())
+                    .isEqualTo(lines.length - 1);
 
             JsonNode before = json.readTree(original.get("/api/coalitions/it-coalition/review-status").body());
             JsonNode after = json.readTree(copy.get("/api/coalitions/it-coalition/review-status").body());
