@@ -258,7 +258,7 @@ public class ImportService {
         }
 
         Map<String, Long> byCommand = new TreeMap<>();
-        ReviewImport.Run reviews = reviewLines.new Run();
+        ReviewImport.Run reviews = reviewLines.run();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactions);

@@ -109,6 +109,11 @@ class ReviewImport {
         return head == null || head.position().orElse(-1) < 0;
     }
 
+    /** A new run, for one import. */
+    Run run() {
+        return new Run();
+    }
+
     /** One import's reviews and what its review lines need to know of the lines applied before them. */
     final class Run {
 
