@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.coalitionledger.common.Text;
+import org.coalitionledger.security.BodyLimitFilter;
 import org.coalitionledger.transfer.ImportService.ImportResult;
 import org.coalitionledger.transfer.ImportService.LineError;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,8 @@ class CsvImport {
     /** A row of a spreadsheet may be as long as a line of JSON Lines. */
     static final int MAX_ROW_CHARS = 64 * 1024;
 
-    ImportResult importCsv(InputStream body, boolean dryRun, String recordedBy, ImportRuns.Run run) {
+    ImportResult importCsv(InputStream body, boolean dryRun, String recordedBy, ImportRuns.Run run)
+            throws IOException {
         List<LineError> errors = new ArrayList<>();
         ImportService.Lines lines = imports.lines(errors, dryRun, recordedBy, run);
         var utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -70,6 +72,7 @@ class CsvImport {
                 lines.add(parser.getCurrentLineNumber(), fields(record));
             }
         } catch (UncheckedIOException e) {
+            tooLarge(e);
             if (e.getCause() instanceof CharacterCodingException) {
                 errors.add(new LineError(lines.count() + 2L, null, "the body is not valid UTF-8"));
             } else {
@@ -79,9 +82,22 @@ class CsvImport {
         } catch (CharacterCodingException e) {
             errors.add(new LineError(lines.count() + 2L, null, "the body is not valid UTF-8"));
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            tooLarge(e);
             errors.add(new LineError(lines.count() + 2L, null, "malformed CSV: " + Text.clip(e.getMessage())));
         }
         return lines.apply();
+    }
+
+    /**
+     * A body past its size limit is no malformed CSV: the limit's own exception goes on to be answered with 413
+     * (security.BodyLimitFilter), whether the CSV parser wrapped it or not.
+     */
+    private static void tooLarge(Exception e) throws BodyLimitFilter.BodyTooLargeException {
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+                throw tooLarge;
+            }
+        }
     }
 
     /**

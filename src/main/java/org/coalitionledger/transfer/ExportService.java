@@ -19,6 +19,9 @@ import org.coalitionledger.support.RecordTime;
 import org.coalitionledger.common.RecordedAct;
 import org.coalitionledger.correction.event.RecordCorrected;
 import org.coalitionledger.correction.event.RecordRetracted;
+import org.coalitionledger.review.event.FindingGiven;
+import org.coalitionledger.review.event.ReviewCompleted;
+import org.coalitionledger.review.event.ReviewOpened;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -28,10 +31,10 @@ import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes every recorded act as JSON Lines in the import shape, in recording order, each line with the act's
- * {@code recordId}, {@code recordedAt} and {@code recordedBy}. Importing the export into an empty ledger gives the
- * same answer to every as-of question. Corrections and retractions are lines of their own whose {@code recordId}
- * names the record they change. The last line is the trailer ({@link ExportTrailer}): the number of lines before it
+ * Writes every recorded act, and every review event, as JSON Lines in the import shape, in recording order, each
+ * line with the event's {@code recordId}, {@code recordedAt} and {@code recordedBy}. Importing the export into an
+ * empty ledger gives the same answer to every as-of question. Corrections and retractions are lines of their own
+ * whose {@code recordId} names the record they change. The last line is the trailer ({@link ExportTrailer}): the number of lines before it
  * and their SHA-256, which an import checks.
  */
 @Service
@@ -46,7 +49,7 @@ public class ExportService {
 
     /**
      * Streams the events recorded up to now, then the trailer ({@link ExportTrailer}) that counts and hashes the
-     * lines before it; returns how many act lines were written.
+     * lines before it; returns how many lines (acts and review events) were written.
      */
     public long export(OutputStream out) throws IOException {
         MessageDigest digest = ExportTrailer.sha256();
@@ -66,8 +69,9 @@ public class ExportService {
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
-                if (message.getPayload() instanceof RecordedAct act) {
-                    ObjectNode line = line(act);
+                ObjectNode line = message.getPayload() instanceof RecordedAct act ? line(act)
+                        : reviewLine(message.getPayload());
+                if (line != null) {
                     line.put("recordedAt", RecordTime.of(message.getTimestamp()).toString());
                     Object by = message.getMetaData().get(RecordMetadata.RECORDED_BY);
                     line.put("recordedBy", by == null ? null : by.toString());
@@ -142,6 +146,43 @@ public class ExportService {
         line.set("source", source(act));
         putIfPresent(line, "notes", act.notes());
         line.put("recordId", act.recordId());
+        return line;
+    }
+
+    /**
+     * A review event as the line an import takes back (docs/import.md, "Reviews"): an opening with its own record id
+     * (the review's id), a finding and a completion naming the review, a finding's {@code recordId} the act it is
+     * on. A completion's findings are not repeated: the import completes the review with the findings given before.
+     */
+    private ObjectNode reviewLine(Object payload) {
+        ObjectNode line = json.createObjectNode();
+        if (payload instanceof ReviewOpened opened) {
+            line.put("command", "OpenReview");
+            line.put("coalition", opened.coalition());
+            line.put("checkpoint", opened.checkpoint());
+            putIfPresent(line, "from", opened.from());
+            putIfPresent(line, "to", opened.to());
+            line.put("title", opened.title());
+            line.put("auditor", opened.auditor());
+            line.put("recordId", opened.recordId());
+        } else if (payload instanceof FindingGiven finding) {
+            line.put("command", "GiveFinding");
+            line.put("review", finding.review());
+            line.put("recordId", finding.act());
+            line.put("verdict", finding.verdict().name());
+            putIfPresent(line, "comment", finding.comment());
+            if (finding.evidence() != null && !finding.evidence().isEmpty()) {
+                line.set("evidence", json.valueToTree(finding.evidence()));
+            }
+            line.put("reviewer", finding.reviewer());
+        } else if (payload instanceof ReviewCompleted completed) {
+            line.put("command", "CompleteReview");
+            line.put("review", completed.review());
+            line.put("checkpoint", completed.checkpoint());
+            line.put("rootHash", completed.rootHash());
+        } else {
+            return null;
+        }
         return line;
     }
 

@@ -71,6 +71,7 @@ public class ImportService {
     private final ActCatalog catalog;
     private final Requests requests;
     private final ImportRuns runs;
+    private final ReviewImport reviewLines;
     /** Read as request bodies are: unknown fields, duplicate keys and numbers for text refused ({@link JsonInput}). */
     private final ObjectMapper json = JsonInput.strict(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -78,8 +79,9 @@ public class ImportService {
             .build());
 
     ImportService(Recorder recorder, TransactionManager transactions, ProjectionBarrier barrier,
-                  ActCatalog catalog, Requests requests, ImportRuns runs) {
+                  ActCatalog catalog, Requests requests, ImportRuns runs, ReviewImport reviewLines) {
         this.recorder = recorder;
+        this.reviewLines = reviewLines;
         this.runs = runs;
         this.requests = requests;
         this.catalog = catalog;
@@ -107,14 +109,25 @@ public class ImportService {
     }
 
     /**
-     * One parsed line: its command body, the record id it will get here, and what it said about where it came
-     * from (an export's record id, recorder and record time).
+     * One parsed line: its command body (or, for a review line, its {@code review} fields), the record id it will
+     * get here, the coalition and agreement it names, and what it said about where it came from (an export's record
+     * id, recorder and record time).
      */
     private record Line(long number, ActBody<?> body, Object request, String recordId, LocalDate effective,
-                        String exportedRecordId, Instant exportedAt, String exportedBy) {
+                        String exportedRecordId, Instant exportedAt, String exportedBy, String coalition,
+                        String agreement, ReviewImport.Fields review) {
 
         ActKind kind() {
             return body.kind();
+        }
+
+        /** A correction, retraction, finding or completion: its {@code recordId} names another record. */
+        boolean names() {
+            return review != null ? review.names() : kind().isCorrection();
+        }
+
+        String command() {
+            return review != null ? review.command() : kind().name();
         }
     }
 
@@ -223,8 +236,9 @@ public class ImportService {
     private ImportResult apply(List<Line> lines, List<LineError> errors, boolean dryRun, String recordedBy,
                                boolean awaitVisible, ImportRuns.Run run) {
         long total = lines.size() + errors.size();
-        run.checking(lines.size());
         boolean inRecordedOrder = !lines.isEmpty() && lines.stream().allMatch(line -> line.exportedAt() != null);
+        refuseMisplacedReviews(lines, errors, inRecordedOrder);
+        run.checking(lines.size());
         lines.sort(inRecordedOrder
                            ? Comparator.comparing(Line::exportedAt).thenComparingLong(Line::number)
                            : Comparator.comparingInt((Line line) -> line.kind().importPhase())
@@ -235,7 +249,7 @@ public class ImportService {
         Map<String, String> newIdOf = new HashMap<>();
         for (java.util.Iterator<Line> it = lines.iterator(); it.hasNext(); ) {
             Line line = it.next();
-            if (line.exportedRecordId() != null && !line.kind().isCorrection()
+            if (line.exportedRecordId() != null && !line.names()
                     && newIdOf.putIfAbsent(line.exportedRecordId(), line.recordId()) != null) {
                 errors.add(new LineError(line.number(), "recordId", "recordId '" + line.exportedRecordId()
                         + "' is given by another line of this file too"));
@@ -244,15 +258,21 @@ public class ImportService {
         }
 
         Map<String, Long> byCommand = new TreeMap<>();
+        ReviewImport.Run reviews = reviewLines.run();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactions);
             long done = 0;
+            long applied = 0;
             for (Line line : lines) {
                 try {
-                    recorder.dispatch(line.body().toCommand(resolved(line.request(), newIdOf), line.recordId()),
-                                      metaData(line, recordedBy));
-                    byCommand.merge(line.kind().name(), 1L, Long::sum);
+                    Object request = line.review() == null ? resolved(line.request(), newIdOf) : null;
+                    Object command = line.review() != null
+                            ? reviews.command(line.review(), line.recordId(), newIdOf)
+                            : line.body().toCommand(request, line.recordId());
+                    recorder.dispatch(command, metaData(line, recordedBy));
+                    noteApplied(reviews, line, request, applied++);
+                    byCommand.merge(line.command(), 1L, Long::sum);
                     run.checked(true);
                 } catch (Rejection rejection) {
                     errors.addAll(LineError.of(line.number(), rejection));
@@ -285,6 +305,45 @@ public class ImportService {
                                 errors, !written || awaitVisible && barrier.awaitProjections());
     }
 
+    /**
+     * Review lines count on the tree positions of the ledger they were exported from: they are imported only in
+     * recorded order (every line with its {@code recordedAt}) into a ledger that holds no event yet; otherwise each
+     * is a bad line, named.
+     */
+    private void refuseMisplacedReviews(List<Line> lines, List<LineError> errors, boolean inRecordedOrder) {
+        if (lines.stream().noneMatch(line -> line.review() != null)) {
+            return;
+        }
+        String why = !inRecordedOrder
+                ? "a review line is imported only from an export: every line of the file needs its recordedAt"
+                : reviewLines.ledgerIsEmpty() ? null
+                : "a review line is imported only into an empty ledger: its checkpoint counts the events of the"
+                        + " ledger it was exported from";
+        if (why == null) {
+            return;
+        }
+        for (java.util.Iterator<Line> it = lines.iterator(); it.hasNext(); ) {
+            Line line = it.next();
+            if (line.review() != null) {
+                errors.add(new LineError(line.number(), "command", why));
+                it.remove();
+            }
+        }
+    }
+
+    /** What later review lines need to know of an act or a correction just applied at this tree position. */
+    private static void noteApplied(ReviewImport.Run reviews, Line line, Object request, long position) {
+        if (line.review() != null) {
+            return;
+        }
+        if (request instanceof CorrectionRequest correction) {
+            reviews.corrected(correction.recordId(), line.effective());
+        } else if (!line.kind().isCorrection()) {
+            reviews.act(line.recordId(), line.kind().name(), line.coalition(), line.agreement(), line.exportedBy(),
+                        position, line.effective());
+        }
+    }
+
     /** A correction may name a record by the id it had on an earlier line of the same file. */
     private static Object resolved(Object request, Map<String, String> newIdOf) {
         if (request instanceof CorrectionRequest correction && newIdOf.containsKey(correction.recordId())) {
@@ -302,7 +361,7 @@ public class ImportService {
         Map<String, Object> values = new HashMap<>();
         values.put(RecordMetadata.RECORDED_BY, recordedBy);
         values.put(RecordMetadata.CHANNEL, "import");
-        if (line.exportedRecordId() != null && !line.kind().isCorrection()) {
+        if (line.exportedRecordId() != null && !line.names()) {
             values.put(RecordMetadata.IMPORTED + "RecordId", line.exportedRecordId());
         }
         if (line.exportedAt() != null) {
@@ -373,13 +432,19 @@ public class ImportService {
         if (name == null || !name.isTextual()) {
             throw Rejection.invalid("command", "command is required: one of " + ActKind.commands());
         }
+        if (ReviewImport.isReview(name.asText())) {
+            return reviewLine(number, name.asText(), object);
+        }
         ActBody<?> body = catalog.named(name.asText()).orElseThrow(() -> Rejection.invalid(
                 "command", "unknown command '" + Text.clip(name.asText()) + "': expected one of "
-                        + ActKind.commands()));
+                        + ActKind.commands() + ", or in an export " + ReviewImport.OPEN + ", " + ReviewImport.FIND
+                        + ", " + ReviewImport.COMPLETE));
         String exportedId = body.kind().isCorrection() ? null
                 : text(object.remove("recordId"), "recordId", Checks.MAX_ID);
         Instant exportedAt = instant(object.remove("recordedAt"));
         String exportedBy = text(object.remove("recordedBy"), "recordedBy", 255);
+        String coalition = object.path("coalition").isTextual() ? object.get("coalition").asText() : null;
+        String agreement = object.path("agreement").isTextual() ? object.get("agreement").asText() : null;
         Object request;
         try {
             request = requests.valid(json.treeToValue(object, body.request()));
@@ -387,7 +452,19 @@ public class ImportService {
             throw JsonProblems.rejection(e);
         }
         return new Line(number, body, request, UUID.randomUUID().toString(),
-                        effectiveStart(object.get("effectiveDate")), exportedId, exportedAt, exportedBy);
+                        effectiveStart(object.get("effectiveDate")), exportedId, exportedAt, exportedBy, coalition,
+                        agreement, null);
+    }
+
+    /** A review line of an export: an opening carries its own record id (the review's), the others name records. */
+    private Line reviewLine(long number, String command, ObjectNode object) {
+        String own = ReviewImport.OPEN.equals(command)
+                ? text(object.remove("recordId"), "recordId", Checks.MAX_ID) : null;
+        Instant exportedAt = instant(object.remove("recordedAt"));
+        String exportedBy = text(object.remove("recordedBy"), "recordedBy", 255);
+        ReviewImport.Fields fields = reviewLines.parse(command, own, object);
+        return new Line(number, null, null, UUID.randomUUID().toString(), null, own, exportedAt, exportedBy,
+                        fields.coalition(), null, fields);
     }
 
     private static String text(JsonNode node, String field, int max) {

@@ -5,6 +5,8 @@ import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.history.query.EventLogResponse;
 import org.coalitionledger.history.query.FindEventLogQuery;
+import org.coalitionledger.review.query.FindReviewLogQuery;
+import org.coalitionledger.review.query.ReviewLogEntry;
 import org.coalitionledger.web.Params;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -16,12 +18,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The audit pages, for auditors: the event log (every act, correction and retraction as recorded, newest first)
+ * The audit pages, for auditors: the event log (every act, correction and retraction, and every review opened,
+ * finding given and review completed, as recorded, newest first)
  * with filters, the verification status, and the downloads of the bundle and the report.
  */
 @Controller
@@ -56,9 +62,12 @@ class AuditPages {
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             errors.put("to", "to " + toDay + " is before from " + fromDay);
         }
+        Instant until = toDay == null ? null : start(toDay.plusDays(1));
         EventLogResponse log = errors.isEmpty()
-                ? ledger.log(new FindEventLogQuery(coalitionId, partyCode, recorder, start(fromDay),
-                                                   toDay == null ? null : start(toDay.plusDays(1)), PAGE))
+                ? withReviews(ledger.log(new FindEventLogQuery(coalitionId, partyCode, recorder, start(fromDay),
+                                                               until, PAGE)),
+                              partyCode != null ? List.of() : ledger.reviewLog(new FindReviewLogQuery(
+                                      coalitionId, recorder, start(fromDay), until, PAGE + 1)))
                 : new EventLogResponse(java.util.List.of(), false);
         model.addAttribute("filters", new Filters(coalition, party, recordedBy, from, to));
         model.addAttribute("errors", errors);
@@ -72,6 +81,25 @@ class AuditPages {
         model.addAttribute("coalitions", ledger.coalitions(LocalDate.of(9999, 1, 1), clock.instant()));
         model.addAttribute("status", status.getIfAvailable(() -> AuditStatus.UNAVAILABLE).report());
         return "audit";
+    }
+
+    /**
+     * The acts' log and the review events together, newest first, at most a page: a review event has no party, so a
+     * party filter leaves review events out; a finding names the act it is on as the record it is about.
+     */
+    private static EventLogResponse withReviews(EventLogResponse acts, List<ReviewLogEntry> reviews) {
+        if (reviews.isEmpty()) {
+            return acts;
+        }
+        List<EventLogResponse.LogEntry> all = new ArrayList<>(acts.entries());
+        reviews.forEach(review -> all.add(new EventLogResponse.LogEntry(
+                review.recordId(), review.command(), review.coalition(), null, null, null, null, review.act(), null,
+                review.verdict() == null ? review.detail()
+                        : review.verdict() + (review.detail() == null ? "" : ": " + review.detail()),
+                review.recordedBy(), review.recordedAt(), review.position())));
+        all.sort(Comparator.comparingLong(EventLogResponse.LogEntry::position).reversed());
+        return new EventLogResponse(all.stream().limit(PAGE).toList(),
+                                    acts.more() || reviews.size() > PAGE || all.size() > PAGE);
     }
 
     private static Instant start(LocalDate day) {

@@ -19,8 +19,17 @@ public class Labels {
 
     /** What an act did, in a few words. */
     public String act(String command) {
-        return command == null ? "" : ActKind.ofCommand(command).map(ActKind::label).orElse(command);
+        return command == null ? "" : ActKind.ofCommand(command).map(ActKind::label)
+                .orElse(REVIEW_EVENTS.getOrDefault(command, command));
     }
+
+    /** True for a review event of the event log (a review opened, a finding given, a review completed). */
+    public boolean isReviewEvent(String command) {
+        return REVIEW_EVENTS.containsKey(command);
+    }
+
+    private static final java.util.Map<String, String> REVIEW_EVENTS = java.util.Map.of(
+            "OpenReview", "review opened", "GiveFinding", "finding given", "CompleteReview", "review completed");
 
     /** The marker of an imprecise date: "≈ month precision", "≈ year precision", "≈ within a range" or nothing. */
     public String precision(Precision precision) {

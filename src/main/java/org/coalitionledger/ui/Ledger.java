@@ -28,6 +28,8 @@ import org.coalitionledger.history.query.FetchHistoryQuery;
 import org.coalitionledger.history.query.FindEventLogQuery;
 import org.coalitionledger.history.query.FindLastActsQuery;
 import org.coalitionledger.history.query.HistoryResponse;
+import org.coalitionledger.review.query.FindReviewLogQuery;
+import org.coalitionledger.review.query.ReviewLogEntry;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -116,5 +118,9 @@ class Ledger {
 
     EventLogResponse log(FindEventLogQuery query) {
         return queries.query(query, ResponseTypes.instanceOf(EventLogResponse.class)).join();
+    }
+
+    List<ReviewLogEntry> reviewLog(FindReviewLogQuery query) {
+        return queries.query(query, ResponseTypes.multipleInstancesOf(ReviewLogEntry.class)).join();
     }
 }

@@ -147,6 +147,107 @@ class ExportImportTest {
         }
     }
 
+    @Test
+    void aCompletedReviewSurvivesExportAndImportWithTheSameReviewStatus() throws Exception {
+        try (RunningLedger original = RunningLedger.startFresh();
+             RunningLedger copy = RunningLedger.startFresh()) {
+            String example = Files.readString(Path.of("docs/examples/it-coalition.jsonl"));
+            assertThat(original.post("/api/import", example, "application/x-ndjson").statusCode()).isEqualTo(201);
+            long checkpoint = json.readTree(original.post("/api/audit/checkpoints", "", "application/json").body())
+                    .get("treeSize").asLong();
+            JsonNode history = json.readTree(original.get("/api/coalitions/it-coalition/history").body());
+            String nlJoin = recordOf(history, "JoinCoalition", "NL");
+            String eeLead = recordOf(history, "DesignateLead", "EE");
+            HttpResponse<String> opened = original.postAs(TestUsers.AUDITOR, "/api/reviews",
+                    "{\"coalition\":\"it-coalition\",\"checkpoint\":" + checkpoint + ",\"title\":\"Annual\"}");
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            String review = json.readTree(opened.body()).get("review").asText();
+            for (String finding : new String[]{
+                    "{\"recordId\":\"" + nlJoin + "\",\"verdict\":\"CONFIRMED\"}",
+                    "{\"recordId\":\"" + eeLead + "\",\"verdict\":\"DISPUTED\",\"comment\":\"no such word\"}",
+                    "{\"recordId\":\"" + nlJoin + "\",\"verdict\":\"SOURCE_UNAVAILABLE\",\"comment\":\"gone\"}"}) {
+                HttpResponse<String> given = original.postAs(TestUsers.AUDITOR, "/api/reviews/" + review
+                        + "/findings", finding);
+                assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+            }
+            assertThat(original.postAs(TestUsers.AUDITOR, "/api/reviews/" + review + "/completion", "")
+                               .statusCode()).isEqualTo(201);
+            assertThat(original.post("/api/records/" + nlJoin + "/correction",
+                            "{\"effectiveDate\":\"2024-01-25\",\"reason\":\"day found\",\"source\":" + SOURCE
+                                    + "}", "application/json").statusCode()).isEqualTo(201);
+
+            String export = original.get("/api/export").body();
+            assertThat(export).contains("\"command\":\"OpenReview\"", "\"command\":\"GiveFinding\"",
+                                        "\"command\":\"CompleteReview\"", "\"reviewer\":\""
+                                                + TestUsers.AUDITOR.name() + "\"");
+            String[] lines = export.split("\n");
+            // a correction keeps who recorded it (its routing to the act's aggregate once dropped the metadata)
+            assertThat(java.util.Arrays.stream(lines).filter(line -> line.contains("\"command\":\"CorrectRecord\"")))
+                    .singleElement().asString().contains("\"recordedBy\":\"" + TestUsers.ADMIN.name() + "\"");
+            String body = String.join("\n", java.util.Arrays.copyOf(lines, lines.length - 1)) + "\n";
+            int firstFinding = 0;
+            while (!lines[firstFinding].contains("\"command\":\"GiveFinding\"")) {
+                firstFinding++;
+            }
+            // four eyes holds on import, against the recorder the act had where it was exported from
+            String ownAct = body.replaceFirst("\"reviewer\":\"" + TestUsers.AUDITOR.name() + "\"",
+                                              "\"reviewer\":\"" + TestUsers.ADMIN.name() + "\"");
+            JsonNode refused = json.readTree(copy.post("/api/import?dryRun=true", ownAct, "application/x-ndjson")
+                                                     .body());
+            assertThat(refused.get("status").asInt()).isEqualTo(422);
+            assertThat(refused.at("/errors/0/line").asInt()).isEqualTo(firstFinding + 1);
+            assertThat(refused.at("/errors/0/message").asText()).contains("four eyes");
+            String unknownAct = body.replace("\"recordId\":\"" + nlJoin + "\",\"verdict\"",
+                                             "\"recordId\":\"no-such-record\",\"verdict\"");
+            JsonNode unknown = json.readTree(copy.post("/api/import?dryRun=true", unknownAct,
+                                                       "application/x-ndjson").body());
+            assertThat(unknown.at("/errors/0/field").asText()).isEqualTo("recordId");
+            assertThat(unknown.at("/errors/0/message").asText()).contains("no-such-record").contains("no act");
+
+            HttpResponse<String> imported = copy.post("/api/import", export, "application/x-ndjson");
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+            JsonNode counts = json.readTree(imported.body()).get("byCommand");
+            assertThat(counts.get("OpenReview").asInt()).isEqualTo(1);
+            assertThat(counts.get("GiveFinding").asInt()).isEqualTo(3);
+            assertThat(counts.get("CompleteReview").asInt()).isEqualTo(1);
+            // sealed, as in the original, so that every event has its tree position
+            HttpResponse<String> sealed = copy.post("/api/audit/checkpoints", "", "application/json");
+            assertThat(json.readTree(sealed.body()).get("treeSize").asInt()).as(sealed.body())
+                    .isEqualTo(lines.length - 1);
+
+            JsonNode before = json.readTree(original.get("/api/coalitions/it-coalition/review-status").body());
+            JsonNode after = json.readTree(copy.get("/api/coalitions/it-coalition/review-status").body());
+            assertThat(after.get("acts")).hasSize(before.get("acts").size());
+            String copiedReview = null;
+            for (int i = 0; i < before.get("acts").size(); i++) {
+                JsonNode a = before.get("acts").get(i);
+                JsonNode b = after.get("acts").get(i);
+                for (String field : new String[]{"verdict", "reviewer", "changedSinceReview"}) {
+                    assertThat(b.get(field)).as(field + " of act " + i).isEqualTo(a.get(field));
+                }
+                assertThat(b.get("review").isNull()).isEqualTo(a.get("review").isNull());
+                copiedReview = b.get("review").isNull() ? copiedReview : b.get("review").asText();
+            }
+            assertThat(before.findValuesAsText("verdict")).contains("SOURCE_UNAVAILABLE", "DISPUTED");
+            assertThat(before.findValues("changedSinceReview").stream().filter(JsonNode::asBoolean)).hasSize(1);
+            JsonNode a = json.readTree(original.get("/api/reviews/" + review).body());
+            JsonNode b = json.readTree(copy.get("/api/reviews/" + copiedReview).body());
+            for (String field : new String[]{"coalition", "checkpoint", "title", "auditor", "rootHash", "actsInScope",
+                    "actsChecked"}) {
+                assertThat(b.get(field)).as(field).isEqualTo(a.get(field));
+            }
+            assertThat(b.get("completedAt").isNull()).isFalse();
+            assertThat(b.get("findings").findValuesAsText("verdict"))
+                    .containsExactlyInAnyOrderElementsOf(a.get("findings").findValuesAsText("verdict"));
+
+            // the copy is no longer empty: review lines are refused, named
+            JsonNode again = json.readTree(copy.post("/api/import?dryRun=true", export, "application/x-ndjson")
+                                                   .body());
+            assertThat(again.get("errors").findValuesAsText("message"))
+                    .anyMatch(message -> message.contains("only into an empty ledger"));
+        }
+    }
+
     private static String recordOf(JsonNode history, String command, String party) {
         for (JsonNode entry : history.get("entries")) {
             if (entry.get("command").asText().equals(command) && party.equals(entry.path("party").asText())) {

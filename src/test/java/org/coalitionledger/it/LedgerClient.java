@@ -31,6 +31,12 @@ final class LedgerClient {
                             .header("Content-Type", contentType));
     }
 
+    /** A JSON POST as another of the test users than the admin (an auditor's review, say). */
+    HttpResponse<String> postAs(TestUsers.TestUser user, String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", "application/json"), user);
+    }
+
     HttpResponse<String> postJson(String path, String body) {
         return post(path, body, "application/json");
     }
@@ -40,8 +46,12 @@ final class LedgerClient {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, TestUsers.ADMIN);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, TestUsers.TestUser user) {
         try {
-            return CLIENT.send(request.header("Authorization", TestUsers.ADMIN.basic()).build(),
+            return CLIENT.send(request.header("Authorization", user.basic()).build(),
                                HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,19 @@
 package org.coalitionledger.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.coalitionledger.audit.BundleVerifier;
+import org.coalitionledger.ui.PageSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewHttpTest extends SharedLedgerHttpTest {
 
     private static final String FINDING = "{\"recordId\":\"%s\",\"verdict\":\"%s\",\"comment\":%s}";
+
+    @LocalServerPort
+    private int port;
 
     private String coalition;
 
@@ -61,7 +73,7 @@ class ReviewHttpTest extends SharedLedgerHttpTest {
     }
 
     @Test
-    void aWholeReviewFromOpeningToCompletion() {
+    void aWholeReviewFromOpeningToCompletion(@TempDir Path temp) throws Exception {
         long checkpoint = importedAndCheckpointed();
         List<String> acts = acts();
         long historyRows = jdbc.queryForObject("select count(*) from history_entry where coalition_id = ?",
@@ -123,6 +135,30 @@ class ReviewHttpTest extends SharedLedgerHttpTest {
         String completion = completed.json().get("recordId").asText();
         Response proof = get("/api/audit/proof/" + completion);
         assertThat(proof.status()).as(proof.text()).isEqualTo(200);
+
+        // the offline verifier passes a bundle that holds review events
+        Path zip = temp.resolve("bundle.zip");
+        Files.write(zip, getBytes("/api/audit/bundle").getBody());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int verified = BundleVerifier.run(new String[] {zip.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                                          new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(verified).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(BundleVerifier.OK);
+
+        // the event log shows each review event with who, when and what; the coalition's page and history do not
+        String log = PageSession.of(TestUsers.AUDITOR, port).get("/audit?coalition=" + coalition).body();
+        assertThat(log).contains("review opened", "finding given", "review completed", "Annual review",
+                                 "DISPUTED: the source says March", "SOURCE_UNAVAILABLE: the page is gone",
+                                 "on " + acts.get(1), review, completion, TestUsers.AUDITOR.name());
+        assertThat(PageSession.of(TestUsers.AUDITOR, port).get("/audit?coalition=" + coalition
+                + "&recordedBy=" + TestUsers.ADMIN.name()).body()).doesNotContain("finding given");
+        assertThat(PageSession.of(TestUsers.AUDITOR, port).get("/audit?coalition=" + coalition + "&party=NL")
+                           .body()).doesNotContain("review opened");
+        String page = PageSession.of(TestUsers.VIEWER, port).get("/coalitions/" + coalition + "?history=all")
+                .body();
+        assertThat(page).contains("unreviewed").doesNotContain("review opened", "finding given", "review completed",
+                                                              "the source says March", completion);
+        assertThat(get("/api/coalitions/" + coalition + "/history").text()).doesNotContain(review, completion,
+                                                                                          "the page is gone");
     }
 
     @Test

@@ -62,6 +62,10 @@ final class RunningLedger implements AutoCloseable {
         return client.post(path, body, contentType);
     }
 
+    HttpResponse<String> postAs(TestUsers.TestUser user, String path, String body) {
+        return client.postAs(user, path, body);
+    }
+
     @Override
     public void close() {
         context.close();

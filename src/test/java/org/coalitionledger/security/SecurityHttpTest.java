@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.security.max-body=4KB", "ledger.security.max-import-body=16KB",
+                "ledger.security.max-evidence-body=8KB",
                 "ledger.security.throttle.max-failures-per-user=3",
                 "ledger.security.throttle.max-failures-per-address=1000"})
 @ExtendWith(OutputCaptureExtension.class)
@@ -188,6 +189,35 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
         assertThat(answer.body()).contains("16384 bytes");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void oversizedCsvAndEvidenceAreRefusedWith413NamingTheLimitDeclaredOrNot() throws Exception {
+        String id = newCoalition("c-csv-size");
+        long before = storedEvents();
+        long files = jdbc.queryForObject("select count(*) from evidence", Long.class);
+        String csv = "command,coalition,party,effectiveDate,source.title\n"
+                + ("JoinCoalition," + id + ",LV,2021-03-04,Minutes\n").repeat(600);
+        byte[] evidence = new byte[8 * 1024 + 1];
+        String[][] bodies = {{"/api/import", "text/csv", "16384"}, {"/api/evidence", "application/pdf", "8192"}};
+        for (String[] at : bodies) {
+            byte[] body = at[1].equals("text/csv") ? csv.getBytes() : evidence;
+            for (boolean declared : new boolean[]{true, false}) {
+                HttpRequest.BodyPublisher publisher = declared ? HttpRequest.BodyPublishers.ofByteArray(body)
+                        : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+                HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(url(at[0])))
+                                .header("Authorization", TestUsers.RECORDER.basic())
+                                .header("Content-Type", at[1]).POST(publisher).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String what = at[0] + (declared ? " of declared length" : " chunked");
+                assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(413);
+                assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(what)
+                        .contains("application/problem+json");
+                assertThat(answer.body()).as(what).contains(at[2] + " bytes");
+            }
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from evidence", Long.class)).isEqualTo(files);
     }
 
     @Test

@@ -73,7 +73,9 @@ public class RecordRouting implements MessageDispatchInterceptor<CommandMessage<
             Checks.text("recordId", recordId, Checks.MAX_ID);
             Location location = locate.apply(recordId).orElseThrow(
                     () -> Rejection.notFound("recordId", "unknown record '" + Text.clip(recordId) + "'"));
-            return routed(message.getPayload(), location.aggregateType(), location.aggregateId());
+            // the message's own metadata (recordedBy, channel, an import's provenance) goes with it
+            return new GenericCommandMessage<>(message.andMetaData(Map.of(TARGET, location.aggregateId())),
+                                               commandName(message.getPayloadType(), location.aggregateType()));
         };
     }
 }
