@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Problem details written by filters, which answer before any controller (and its exception handler) is reached. */
-final class Problems {
+public final class Problems {
 
     /** With Spring's mix-in, as the API's own answers: {@code errors} beside {@code detail}, not under "properties". */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -21,7 +21,7 @@ final class Problems {
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         if (response.isCommitted()) {
             return;
         }
