@@ -62,7 +62,15 @@ final class OidcSignOn implements SignOn {
                         .bearerTokenResolver(tokens)
                         .authenticationEntryPoint(OidcSignOn::refuseToken)
                         // the chain's own manager checks passwords: the tokens have their own
-                        .jwt(jwt -> jwt.authenticationManager(new ProviderManager(jwts))))
+                        .jwt(jwt -> jwt.authenticationManager(new ProviderManager(jwts)))
+                        // also when the provider cannot be reached (Spring's handler would rethrow that: a 500)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(OidcSignOn::refuseToken);
+                                return filter;
+                            }
+                        }))
                 .addFilterAfter(new RoleRequired(roles.name()), BearerTokenAuthenticationFilter.class);
     }
 
