@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -130,8 +131,8 @@ class SecurityConfig {
     /** The API: HTTP Basic, no session, answers in problem details. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, UserStore store, Clock clock)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, UserStore store, Clock clock,
+                            ObjectProvider<SignOn> signOn) throws Exception {
         apiTokens(http, store, clock);
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                              "/actuator/**")
@@ -171,14 +172,17 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        for (SignOn extra : signOn) {
+            extra.api(http);
+        }
         return http.build();
     }
 
     /** The web pages: form login with a session and CSRF protection. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, UserStore store)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, UserStore store,
+                              ObjectProvider<SignOn> signOn) throws Exception {
         userState(http, store);
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
@@ -198,6 +202,9 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(pageAccessDenied()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        for (SignOn extra : signOn) {
+            extra.pages(http, authentication);
+        }
         return http.build();
     }
 

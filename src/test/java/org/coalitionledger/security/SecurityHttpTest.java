@@ -6,11 +6,18 @@ import org.coalitionledger.it.TestUsers;
 import org.coalitionledger.it.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,6 +86,31 @@ class SecurityHttpTest extends LedgerHttpTestSupport {
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.json().get("field").asText()).isEqualTo("recordedBy");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void withoutTheOidcProfileNothingOfSingleSignOnIsLoaded() throws Exception {
+        assertThat(context.getBeanNamesForType(SignOn.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ClientRegistrationRepository.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(JwtDecoder.class)).isEmpty();
+        assertThat(send(null, HttpMethod.GET, "/login", null, null).text()).doesNotContain("Sign in with");
+        HttpResponse<String> start = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/oauth2/authorization/oidc")))
+                                                         .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        // a JWT-shaped Bearer token is no login at all
+        Response bearer = sendAuthorized("Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "/api/coalitions");
+        assertThat(bearer.status()).isEqualTo(401);
+        assertThat(bearer.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    private Response sendAuthorized(String authorization, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return new Response(answer.getStatusCode().value(), answer.getBody(), JSON.nullNode(), answer.getHeaders());
     }
 
     @Test
