@@ -153,8 +153,8 @@ class TwoNodesTest {
                                                            + " where aggregate_identifier like 'late-%'",
                                                    Long.class) > 0);
             c.kill();
-            assertThat(late.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
             long killedAt = System.nanoTime();
+            assertThat(late.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
             awaitTrue("the other two take the killed node's segments over", Duration.ofSeconds(45),
                       () -> PROCESSORS.stream().allMatch(p -> owners(db, p).equals(Set.of("node-a", "node-b"))
                               && unowned(db, p) == 0));
@@ -168,6 +168,11 @@ class TwoNodesTest {
                     "select count(*) from projection_rebuild", Long.class) == 0);
             awaitTrue("both nodes process the rebuilt projection again", Duration.ofSeconds(30),
                       () -> owners(db, "membership").equals(Set.of("node-a", "node-b")));
+
+            // every node reads the rows of rebuilds at most once a second
+            awaitTrue("both nodes answer reads of the rebuilt projection", Duration.ofSeconds(10),
+                      () -> List.of(nodeA, nodeB).stream().allMatch(
+                              node -> node.get("/api/coalitions/west/members").statusCode() == 200));
 
             // every event in every projection once: the answers are the replay's, and the history counts the events
             String knownAt = java.time.Instant.now().plusSeconds(3600).toString();
