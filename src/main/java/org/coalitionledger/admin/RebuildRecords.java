@@ -25,9 +25,20 @@ class RebuildRecords {
      * Notes a rebuild before its tokens are reset; a rebuild of the same projection already noted is a duplicate key.
      */
     void insert(Rebuild rebuild) {
-        jdbc.update("insert into projection_rebuild (processing_group, started_at, target_position, tokens_reset)"
-                            + " values (?, ?, ?, ?)", rebuild.group(),
-                    rebuild.startedAt().atOffset(ZoneOffset.UTC), rebuild.total(), rebuild.tokensReset());
+        jdbc.update("insert into projection_rebuild (processing_group, started_at, target_position, tokens_reset,"
+                            + " started_by) values (?, ?, ?, ?, ?)", rebuild.group(),
+                    rebuild.startedAt().atOffset(ZoneOffset.UTC), rebuild.total(), rebuild.tokensReset(),
+                    rebuild.startedBy());
+    }
+
+    /**
+     * Locks the record until the transaction ends, so that of two nodes about to reset the same projection's tokens
+     * the second waits for the first; true if the record exists and its tokens are still to be reset.
+     */
+    boolean lockToReset(String group) {
+        List<Boolean> reset = jdbc.queryForList("select tokens_reset from projection_rebuild where processing_group = ?"
+                                                        + " for update", Boolean.class, group);
+        return reset.size() == 1 && !reset.get(0);
     }
 
     void markTokensReset(String group) {
@@ -40,10 +51,11 @@ class RebuildRecords {
     }
 
     List<Rebuild> all() {
-        return jdbc.query("select processing_group, started_at, target_position, tokens_reset from projection_rebuild"
-                                  + " order by processing_group",
+        return jdbc.query("select processing_group, started_at, target_position, tokens_reset, started_by"
+                                  + " from projection_rebuild order by processing_group",
                           (row, i) -> new Rebuild(row.getString("processing_group"),
                                                   row.getObject("started_at", OffsetDateTime.class).toInstant(),
-                                                  row.getLong("target_position"), row.getBoolean("tokens_reset")));
+                                                  row.getLong("target_position"), row.getBoolean("tokens_reset"),
+                                                  row.getString("started_by")));
     }
 }

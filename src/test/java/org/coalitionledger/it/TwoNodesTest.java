@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -25,15 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two application nodes on one PostgreSQL database, as in production: concurrent writes on both, conflicting ones
- * refused with 409, nothing stored twice, projection segments split between the nodes, the same answers from both,
- * and one node taking over when the other stops.
+ * Application nodes on one PostgreSQL database, as in production: concurrent writes on two, conflicting ones refused
+ * with 409, nothing stored twice; the projection segments split between three nodes (two in this JVM, one a process
+ * of its own), the same answers from all; the third killed with SIGKILL and its segments taken over by the others,
+ * with every event in every projection once; a rebuild started on one of the two running nodes; and one node taking
+ * over when the other stops.
  */
 @EnabledIfSystemProperty(named = TestDatabase.PROPERTY, matches = "postgresql")
 class TwoNodesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> PROCESSORS = List.of("membership", "commitments", "history");
+    private static final List<String> PROCESSORS = List.of("membership", "commitments", "history", "reviews");
     private static final String SOURCE = "{\"title\":\"Two-node test\"}";
     /** Parties that join on both nodes at the same moment: one of each pair must be refused. */
     private static final List<String> CONTESTED = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
@@ -43,10 +48,21 @@ class TwoNodesTest {
                                                             "PT", "RO", "SK", "SI", "ES", "SE", "NO");
 
     @Test
-    void twoNodesShareTheLedgerAndTakeOverFromEachOther() throws Exception {
+    void nodesShareTheLedgerAndTakeOverFromEachOther(@TempDir Path dir) throws Exception {
         String database = TestPostgres.freshDatabase();
-        try (RunningLedger a = RunningLedger.start(node("node-a", database));
-             RunningLedger b = RunningLedger.start(node("node-b", database))) {
+        // the third node starts as a process of its own while the first two start here
+        CompletableFuture<LedgerProcess> startingC = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LedgerProcess.start(Map.of(), node("node-c", database), dir.resolve("node-c.log"),
+                                           Duration.ofSeconds(180));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (AutoCloseable stopC = () -> startingC.thenAccept(TwoNodesTest::stop);
+             RunningLedger a = RunningLedger.start(node("node-a", database));
+             RunningLedger b = RunningLedger.start(node("node-b", database));
+             LedgerProcess c = startingC.get(180, TimeUnit.SECONDS)) {
             JdbcTemplate db = a.context().getBean(JdbcTemplate.class);
             LedgerClient nodeA = a.client();
             LedgerClient nodeB = b.client();
@@ -54,13 +70,6 @@ class TwoNodesTest {
             for (String coalition : List.of("contested", "west", "east", "later")) {
                 assertThat(form(nodeA, coalition).statusCode()).isEqualTo(201);
             }
-            awaitTrue("both nodes own segments of every projection", Duration.ofSeconds(60), () -> PROCESSORS.stream()
-                    .allMatch(p -> owners(db, p).equals(Set.of("node-a", "node-b"))));
-
-            // a rebuild needs every segment: refused plainly while the other node holds some
-            HttpResponse<String> rebuild = nodeA.post("/api/admin/rebuilds/membership", "", "application/json");
-            assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(409);
-            assertThat(rebuild.body()).contains("another node is processing the membership projection");
 
             List<String> acknowledged = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -129,12 +138,66 @@ class TwoNodesTest {
             assertThat(parties(members(nodeB, "west"))).containsExactlyInAnyOrderElementsOf(UNCONTESTED);
             assertThat(parties(members(nodeA, "east"))).containsExactlyInAnyOrderElementsOf(UNCONTESTED);
 
+            // some hundreds of acts through the third node; every node then processes a share of every projection
+            assertThat(c.client().post("/api/import", BulkLines.of("bulk", 20, 15), "application/x-ndjson")
+                               .statusCode()).isEqualTo(201);
+            awaitTrue("each of the three nodes owns segments of every projection", Duration.ofSeconds(60),
+                      () -> PROCESSORS.stream().allMatch(p -> owners(db, p).equals(Set.of("node-a", "node-b",
+                                                                                         "node-c"))));
+
+            // more acts, and the third node killed as soon as they are stored, while the projections process them
+            CompletableFuture<HttpResponse<String>> late = CompletableFuture.supplyAsync(
+                    () -> nodeA.post("/api/import", BulkLines.of("late", 10, 20), "application/x-ndjson"));
+            await("the import is stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> db.queryForObject("select count(*) from domain_event_entry"
+                                                           + " where aggregate_identifier like 'late-%'",
+                                                   Long.class) > 0);
+            c.kill();
+            long killedAt = System.nanoTime();
+            assertThat(late.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            awaitTrue("the other two take the killed node's segments over", Duration.ofSeconds(45),
+                      () -> PROCESSORS.stream().allMatch(p -> owners(db, p).equals(Set.of("node-a", "node-b"))
+                              && unowned(db, p) == 0));
+            System.out.printf("Segments of the killed node taken over after %d ms%n",
+                              (System.nanoTime() - killedAt) / 1_000_000);
+
+            // a rebuild started on one of the two running nodes: the other stops that projection meanwhile
+            HttpResponse<String> rebuild = nodeA.post("/api/admin/rebuilds/membership", "", "application/json");
+            assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
+            awaitTrue("the rebuild is over", Duration.ofSeconds(60), () -> db.queryForObject(
+                    "select count(*) from projection_rebuild", Long.class) == 0);
+            awaitTrue("both nodes process the rebuilt projection again", Duration.ofSeconds(30),
+                      () -> owners(db, "membership").equals(Set.of("node-a", "node-b")));
+
+            // every node reads the rows of rebuilds at most once a second
+            awaitTrue("both nodes answer reads of the rebuilt projection", Duration.ofSeconds(10),
+                      () -> List.of(nodeA, nodeB).stream().allMatch(
+                              node -> node.get("/api/coalitions/west/members").statusCode() == 200));
+
+            // every event in every projection once: the answers are the replay's, and the history counts the events
+            String knownAt = java.time.Instant.now().plusSeconds(3600).toString();
+            List<String> coalitions = db.queryForList("select distinct aggregate_identifier from domain_event_entry"
+                                                              + " where type = 'Coalition'", String.class);
+            assertThat(coalitions).hasSize(4 + 3 + 20 + 10);
+            for (String coalition : coalitions) {
+                String path = "/api/coalitions/" + coalition + "/members?asOf=2030-01-01&knownAt=" + knownAt;
+                JsonNode replayed = JSON.readTree(nodeA.get(path + "&mode=replay").body()).get("members");
+                for (LedgerClient node : List.of(nodeA, nodeB)) {
+                    HttpResponse<String> projected = node.get(path);
+                    assertThat(projected.statusCode()).as(projected.body()).isEqualTo(200);
+                    assertThat(JSON.readTree(projected.body()).get("members")).as(coalition).isEqualTo(replayed);
+                }
+                JsonNode history = JSON.readTree(nodeB.get("/api/coalitions/" + coalition + "/history?knownAt="
+                                                                   + knownAt).body());
+                assertThat(history.get("entries")).as(coalition).hasSize(Math.toIntExact(db.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class,
+                        coalition)));
+            }
+
             // node B stops: node A takes over its segments and keeps every projection up to date
             b.close();
             awaitTrue("node A owns every segment", Duration.ofSeconds(60), () -> PROCESSORS.stream()
-                    .allMatch(p -> owners(db, p).equals(Set.of("node-a"))
-                            && db.queryForObject("select count(*) from token_entry where processor_name = ?"
-                                                         + " and owner is null", Long.class, p) == 0));
+                    .allMatch(p -> owners(db, p).equals(Set.of("node-a")) && unowned(db, p) == 0));
             for (String party : List.of("AT", "BE", "NL")) {
                 HttpResponse<String> joined = join(nodeA, "later", party, null);
                 assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
@@ -153,7 +216,9 @@ class TwoNodesTest {
                                  // balance and take over within seconds rather than the production defaults
                                  "--ledger.cluster.heartbeat=PT0.5S",
                                  "--ledger.cluster.node-timeout=PT5S",
-                                 "--ledger.cluster.release-duration=PT5S"));
+                                 "--ledger.cluster.release-duration=PT5S",
+                                 // a killed node's claims expire after 5 s rather than 10 s
+                                 "--axon.eventhandling.tokenstore.claim-timeout=5s"));
         for (String processor : PROCESSORS) {
             arguments.add("--axon.eventhandling.processors." + processor + ".token-claim-interval=500");
         }
@@ -221,6 +286,19 @@ class TwoNodesTest {
                                                          processor);
         return rows.stream().map(row -> row.get("owner")).filter(o -> o != null).map(Object::toString)
                 .collect(Collectors.toSet());
+    }
+
+    private static void stop(LedgerProcess node) {
+        try {
+            node.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long unowned(JdbcTemplate db, String processor) {
+        return db.queryForObject("select count(*) from token_entry where processor_name = ? and owner is null",
+                                 Long.class, processor);
     }
 
     static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
