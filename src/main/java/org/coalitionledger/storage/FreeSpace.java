@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -19,6 +20,7 @@ public class FreeSpace {
 
     private final Path dataDir;
     private final long minFree;
+    private volatile FileStore store;
 
     FreeSpace(@Value("${ledger.data-dir}") String dataDir,
               @Value("${ledger.storage.min-free:100MB}") DataSize minFree) {
@@ -29,8 +31,15 @@ public class FreeSpace {
     /** The bytes this process may still write to the data directory's file system; empty if it cannot be read. */
     public OptionalLong usable() {
         try {
-            return OptionalLong.of(Files.getFileStore(dataDir).getUsableSpace());
+            FileStore found = store;
+            if (found == null) {
+                // finding the file store reads the table of mounts: once, not for every command of an import
+                found = Files.getFileStore(dataDir);
+                store = found;
+            }
+            return OptionalLong.of(found.getUsableSpace());
         } catch (IOException e) {
+            store = null;
             return OptionalLong.empty();
         }
     }

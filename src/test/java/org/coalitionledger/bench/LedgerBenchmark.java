@@ -98,7 +98,8 @@ public final class LedgerBenchmark {
 
     /** The figures of one ledger size that the comparisons and the plot need. */
     private record Figures(int size, double append1, double raw1, double append8, double raw8, double imported,
-                           double rawBatch, double rebuild, double loop, double verify, double read) {
+                           double rawBatch, double rebuild, double loop, double verify, double read,
+                           double importedVisible) {
     }
 
     /**
@@ -143,6 +144,8 @@ public final class LedgerBenchmark {
             out.accept(ratio("import", db, last.imported() / last.rawBatch()));
             out.accept(ratio("rebuild", db, last.rebuild() / last.loop()));
             out.accept(ratio("verify", db, last.verify() / last.read()));
+            out.accept(ratio("append_8_vs_1", db, last.append8() / last.append1()));
+            out.accept(ratio("import_visible", db, last.importedVisible() / last.rawBatch()));
             if (figures.size() > 1) {
                 out.accept(ratio("growth", db, last.append1() / figures.get(0).append1()));
             }
@@ -229,7 +232,7 @@ public final class LedgerBenchmark {
         raw.dropTable();
         settle(projections);
         return new Figures(size, append1, raw1, append8, raw8, imported[0], rawBatch, rebuild, loop, verify[0],
-                           verify[1]);
+                           verify[1], imported[1]);
     }
 
     /** Coalitions on a page of the list, as {@code GET /api/coalitions} answers without {@code size}. */

@@ -32,7 +32,8 @@ class LedgerBenchmarkSmokeTest {
         }
         assertThat(figures).allMatch(line -> line.matches("BENCH \\S+ h2 \\d+\\.\\d{3} \\S+"));
         assertThat(lines.stream().filter(line -> line.startsWith("RATIO ")).map(line -> line.split(" ")[1]))
-                .containsExactly("append_1", "append_8", "import", "rebuild", "verify", "growth");
+                .containsExactly("append_1", "append_8", "import", "rebuild", "verify", "append_8_vs_1",
+                                 "import_visible", "growth");
         assertThat(lines).filteredOn(line -> line.startsWith("RATIO "))
                 .allMatch(line -> line.matches("RATIO \\S+ h2 \\d+\\.\\d{3}"));
         assertThat(Path.of("target", "bench", "throughput-h2.svg")).exists();
