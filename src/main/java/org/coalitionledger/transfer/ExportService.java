@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
  * Writes every recorded act, and every review event, as JSON Lines in the import shape, in recording order, each
  * line with the event's {@code recordId}, {@code recordedAt} and {@code recordedBy}. Importing the export into an
  * empty ledger gives the same answer to every as-of question. Corrections and retractions are lines of their own
- * whose {@code recordId} names the record they change. The last line is the trailer ({@link ExportTrailer}): the number of lines before it
- * and their SHA-256, which an import checks.
+ * whose {@code recordId} names the record they change. The last line is the trailer ({@link ExportTrailer}): the
+ * number of lines before it and their SHA-256, which an import checks.
  */
 @Service
 public class ExportService {
