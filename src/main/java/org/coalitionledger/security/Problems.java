@@ -22,12 +22,34 @@ public final class Problems {
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        write(response, status, null, message);
+    }
+
+    /**
+     * The answer of a filter that could not read the users' tables: 503 with {@code Retry-After}, field
+     * {@code database}, as the API answers any request while its database cannot be reached.
+     */
+    public static void databaseUnreachable(HttpServletResponse response) throws IOException {
+        if (!response.isCommitted()) {
+            response.setHeader("Retry-After", "5");
+        }
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "database",
+              "the database cannot be reached; the request was not completed, retry later");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String field, String message)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("errors", List.of(Map.of("message", message)));
+        if (field != null) {
+            problem.setProperty("field", field);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        } else {
+            problem.setProperty("errors", List.of(Map.of("message", message)));
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

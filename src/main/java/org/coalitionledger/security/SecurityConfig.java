@@ -113,6 +113,15 @@ class SecurityConfig {
         return registration;
     }
 
+    /** Right after the body limit, before Spring Security: a users' table out of reach is a 503, not a 500. */
+    @Bean
+    FilterRegistrationBean<DatabaseFailureFilter> databaseFailures() {
+        FilterRegistrationBean<DatabaseFailureFilter> registration = new FilterRegistrationBean<>(
+                new DatabaseFailureFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /**
      * Requests that Spring Security's firewall refuses before any filter chain (a path with {@code ..}, {@code ;},
      * {@code //} or an encoded {@code %}, {@code .} or {@code /}; a header it does not accept) are answered like
