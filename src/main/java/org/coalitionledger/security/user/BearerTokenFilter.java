@@ -9,7 +9,6 @@ import org.coalitionledger.security.Role;
 import org.coalitionledger.security.user.UserStore.TokenHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,14 +54,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(BEARER.length()).strip();
-        Optional<TokenHolder> found;
-        try {
-            found = store.tokenByHash(UserAccounts.hash(token));
-        } catch (DataAccessException e) {
-            log.warn("Could not check an API token from {}: {}", request.getRemoteAddr(), e.getMessage());
-            Problems.databaseUnreachable(response);
-            return;
-        }
+        // a database out of reach is answered 503 by security.DatabaseFailureFilter
+        Optional<TokenHolder> found = store.tokenByHash(UserAccounts.hash(token));
         Instant now = clock.instant();
         String refused = found.isEmpty() ? "the API token is unknown"
                 : found.get().token().revokedAt() != null ? "the API token was revoked"

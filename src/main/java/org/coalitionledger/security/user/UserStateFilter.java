@@ -11,7 +11,6 @@ import org.coalitionledger.security.Role;
 import org.coalitionledger.security.user.UserStore.StoredUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -59,15 +58,8 @@ public final class UserStateFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<StoredUser> found;
-        try {
-            found = store.find(authentication.getName());
-        } catch (DataAccessException e) {
-            log.warn("Could not check user '{}' for {} {}: {}", Text.clip(authentication.getName()),
-                     request.getMethod(), Text.clip(request.getRequestURI()), e.getMessage());
-            Problems.databaseUnreachable(response);
-            return;
-        }
+        // a database out of reach is answered 503 by security.DatabaseFailureFilter
+        Optional<StoredUser> found = store.find(authentication.getName());
         String refused = found.isEmpty() ? "the user no longer exists"
                 : !found.get().enabled() ? "user '" + Text.clip(authentication.getName()) + "' is disabled"
                 : password && ((DatabaseUsers.SignedIn) authentication.getPrincipal()).credentialsVersion()
