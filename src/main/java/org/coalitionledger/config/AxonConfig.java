@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -71,6 +72,12 @@ class AxonConfig {
             .payloadColumn("payload")
             .metaDataColumn("meta_data")
             .build();
+
+    /** One processor thread more than segments, against a lost thread in Axon 4.13 ({@link ProcessorThreads}). */
+    @Bean
+    static ProcessorThreads processorThreads(Environment environment) {
+        return new ProcessorThreads(environment);
+    }
 
     @Bean
     @Primary

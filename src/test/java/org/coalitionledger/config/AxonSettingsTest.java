@@ -48,4 +48,16 @@ class AxonSettingsTest {
             assertThat(processor.getMessageSource()).as(group).isSameAs(lingering);
         }
     }
+
+    /** Every projection's processor has a thread more than its segments ({@link ProcessorThreads}). */
+    @Test
+    void everyProjectionHasASpareThread() {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        int segments = context.getEnvironment().getRequiredProperty("ledger.projections.segments", Integer.class);
+        for (String group : List.of("membership", "commitments", "history", "reviews")) {
+            TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class)
+                    .orElseThrow();
+            assertThat(processor.maxCapacity()).as(group).isEqualTo(segments + 1);
+        }
+    }
 }
