@@ -43,8 +43,9 @@ class ProcessorThreadsTest {
 
     /**
      * The Axon behaviour the spare thread avoids: a processor stopped while its launcher claims segments. With one
-     * thread per segment, Axon 4.13 sometimes loses a thread this way (the assertion below fails within about ten rounds
-     * when the processor gets {@code SEGMENTS} threads); with the spare thread every stop gives every thread back.
+     * thread per segment, Axon 4.13 sometimes loses a thread this way (the assertion below fails within about ten
+     * rounds when the processor gets {@code SEGMENTS} threads); with the spare thread every stop gives every thread
+     * back.
      */
     @Test
     void aProcessorStoppedWhileItClaimsSegmentsKeepsEveryThread() throws InterruptedException {

@@ -32,7 +32,7 @@ class KilledDuringImportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "{\"title\":\"Bulk load\"}";
     private static final List<String> PARTIES = List.of(Locale.getISOCountries());
-    private static final int COALITIONS = 100;
+    private static final int COALITIONS = 50;
     private static final int JOINS_EACH = 200;
     /** The killed node's connections, recognisable in pg_stat_activity. */
     private static final String DOOMED = "doomed-node";

@@ -37,7 +37,7 @@ class KilledDuringRebuildTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "{\"title\":\"Bulk load\"}";
-    private static final int COALITIONS = 30;
+    private static final int COALITIONS = 8;
     private static final int JOINS_EACH = 200;
     private static final List<String> READS = List.of(
             "/api/coalitions/it-coalition/members?asOf=2024-06-01&knownAt=2100-01-01T00:00:00Z",
