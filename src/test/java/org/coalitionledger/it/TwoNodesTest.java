@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 class TwoNodesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> PROCESSORS = List.of("membership", "commitments", "history", "reviews");
+    static final List<String> PROCESSORS = List.of("membership", "commitments", "history", "reviews");
     private static final String SOURCE = "{\"title\":\"Two-node test\"}";
     /** Parties that join on both nodes at the same moment: one of each pair must be refused. */
     private static final List<String> CONTESTED = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
@@ -281,7 +281,7 @@ class TwoNodesTest {
         return db.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
-    private static Set<String> owners(JdbcTemplate db, String processor) {
+    static Set<String> owners(JdbcTemplate db, String processor) {
         List<Map<String, Object>> rows = db.queryForList("select owner from token_entry where processor_name = ?",
                                                          processor);
         return rows.stream().map(row -> row.get("owner")).filter(o -> o != null).map(Object::toString)
@@ -296,7 +296,7 @@ class TwoNodesTest {
         }
     }
 
-    private static long unowned(JdbcTemplate db, String processor) {
+    static long unowned(JdbcTemplate db, String processor) {
         return db.queryForObject("select count(*) from token_entry where processor_name = ? and owner is null",
                                  Long.class, processor);
     }
