@@ -126,9 +126,11 @@ class AxonConfig {
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration axonConfiguration,
-                                  @Value("${ledger.cluster.event-poll-interval:PT0.2S}") Duration poll) {
+                                  @Value("${ledger.cluster.event-poll-interval:PT0.2S}") Duration poll,
+                                  EventReaderShutdown shutdown) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .threadFactory(shutdown.threadFactory())
                 .messageMonitor(axonConfiguration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axonConfiguration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(poll.toMillis())

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 
 import java.sql.Connection;
@@ -29,8 +30,12 @@ class DatabaseUnreachableTest extends OwnLedgerHttpTest {
     /** The outage this test provokes is asserted through the answers and health, not logged as stack traces. */
     private static QuietLoggers quiet;
 
+    /** This class's application, closed before the loggers are given back (its event reader may still complain). */
+    private static ConfigurableApplicationContext application;
+
     @BeforeEach
-    void quiet() {
+    void quiet(@Autowired ConfigurableApplicationContext context) {
+        application = context;
         // after the application has started: its start sets the configured levels again
         quiet = QuietLoggers.of("com.zaxxer.hikari.pool.ProxyConnection", "com.zaxxer.hikari.pool.HikariPool",
                                 "org.axonframework.eventhandling.TrackingEventProcessor",
@@ -42,6 +47,9 @@ class DatabaseUnreachableTest extends OwnLedgerHttpTest {
 
     @AfterAll
     static void loud() {
+        if (application != null) {
+            application.close();
+        }
         if (quiet != null) {
             quiet.close();
         }
