@@ -5,14 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.coalitionledger.common.Text;
+import org.coalitionledger.storage.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * The filters that read the users' tables before a request reaches the API (sign-in, the check of a remembered
@@ -30,27 +28,12 @@ class DatabaseFailureFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException e) {
-            if (!unreachable(e) || response.isCommitted()) {
+            if (!DatabaseFailures.unreachable(e) || response.isCommitted()) {
                 throw e;
             }
             log.warn("Could not complete {} {}: the database cannot be reached ({})", request.getMethod(),
                      Text.clip(request.getRequestURI()), e.getMessage());
             Problems.databaseUnreachable(response);
         }
-    }
-
-    /** A connection to the database could not be had or kept (pool timeout, refused, broken, server ending it). */
-    static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

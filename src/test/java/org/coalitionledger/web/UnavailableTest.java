@@ -1,6 +1,7 @@
 package org.coalitionledger.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.coalitionledger.storage.DatabaseFailures;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
@@ -26,10 +27,10 @@ class UnavailableTest {
 
     @Test
     void aConnectionRefusedByTheServerIsUnreachableToo() {
-        assertThat(Unavailable.databaseUnreachable(new RuntimeException(new SQLException("refused", "08001"))))
+        assertThat(DatabaseFailures.unreachable(new RuntimeException(new SQLException("refused", "08001"))))
                 .isTrue();
-        assertThat(Unavailable.databaseUnreachable(new SQLException("shutting down", "57P01"))).isTrue();
-        assertThat(Unavailable.databaseUnreachable(new RuntimeException(new SQLException("Connection is closed"))))
+        assertThat(DatabaseFailures.unreachable(new SQLException("shutting down", "57P01"))).isTrue();
+        assertThat(DatabaseFailures.unreachable(new RuntimeException(new SQLException("Connection is closed"))))
                 .isTrue();
     }
 
@@ -45,7 +46,7 @@ class UnavailableTest {
 
     @Test
     void otherDatabaseFailuresAreNot() {
-        assertThat(Unavailable.databaseUnreachable(new DataIntegrityViolationException("check",
+        assertThat(DatabaseFailures.unreachable(new DataIntegrityViolationException("check",
                 new SQLException("check violated", "23513")))).isFalse();
         assertThat(Unavailable.answer(new IllegalStateException("bug"))).isEmpty();
     }
