@@ -116,13 +116,18 @@ class ReviewImport {
      * first start): their checkpoints count from the file's first line.
      */
     boolean ledgerIsEmpty() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where type is null or type <> ?",
-                                   Long.class, UserAccounts.AGGREGATE_TYPE) == 0;
+        return jdbc.queryForList("select global_index from domain_event_entry where type is null or type <> ?"
+                                         + " fetch first 1 rows only", Long.class, UserAccounts.AGGREGATE_TYPE)
+                .isEmpty();
     }
 
-    /** A new run, for one import: its lines come after the events the ledger holds (its user events). */
+    /**
+     * A new run, for one import: its lines come after the events the ledger holds (only user events when it takes
+     * review lines; their global indexes run from 1 without a gap, so the highest is their number).
+     */
     Run run() {
-        return new Run(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+        return new Run(jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry",
+                                           Long.class));
     }
 
     /** One import's reviews and what its review lines need to know of the lines applied before them. */
