@@ -16,9 +16,9 @@ import java.nio.file.Path;
  * Imports the users of the configuration ({@code ledger.security.users}) into the database when it does not hold them
  * yet, before the ledger serves requests; on a first start without configured users, the initial {@code admin}
  * ({@link LedgerUsers}). A user already stored is left as it is: from then on the database holds the users, managed
- * through {@code /api/admin/users}. The users of the first start are the installation and no event; a configured
- * user imported later is recorded as a {@code UserCreated} event. Another node importing the same user at the same
- * moment wins; this one then leaves it.
+ * through {@code /api/admin/users}. Every user imported, at the first start or later, is recorded as a
+ * {@code UserCreated} event. Another node importing the same user at the same moment wins; this one then leaves it
+ * (and records nothing).
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,7 +45,7 @@ class ConfiguredUsers implements SmartInitializingSingleton {
         for (LedgerUsers.Seed seed : LedgerUsers.load(properties, dataDir, noneStored)) {
             try {
                 String origin = properties.users().isEmpty() ? "initial-admin" : "configuration";
-                if (accounts.importUser(seed.name(), seed.hash(), seed.roles(), origin, noneStored)) {
+                if (accounts.importUser(seed.name(), seed.hash(), seed.roles(), origin)) {
                     log.info("Imported user '{}' ({}) from the {}", seed.name(), seed.roles(), origin);
                 }
             } catch (DataIntegrityViolationException raced) {

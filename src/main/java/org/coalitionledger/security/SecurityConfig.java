@@ -210,16 +210,31 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").failureHandler(formFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(pageAccessDenied()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(formAction(signOn))));
         for (SignOn extra : signOn) {
             extra.pages(http, authentication);
         }
         return http.build();
     }
 
+    /** The pages' policy: their forms lead to the ledger, and to where a further sign-on's logout leads. */
+    private static String formAction(ObjectProvider<SignOn> signOn) {
+        StringBuilder targets = new StringBuilder("'self'");
+        signOn.forEach(extra -> extra.formTargets().forEach(target -> targets.append(' ').append(target)));
+        return csp(targets.toString());
+    }
+
     /** Pages load scripts, styles and images from the ledger itself only, and may not be framed. */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    static final String CSP = csp("'self'");
+
+    /**
+     * The pages' Content-Security-Policy, their forms (and the redirects that answer them) leading to
+     * {@code formAction} only: the ledger itself, and under single sign-on the provider (logging out leads there).
+     */
+    static String csp(String formAction) {
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                + " object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action " + formAction;
+    }
 
     private static AuthenticationEntryPoint apiEntryPoint() {
         return (request, response, failure) -> {

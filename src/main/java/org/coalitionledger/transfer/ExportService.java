@@ -22,13 +22,17 @@ import org.coalitionledger.correction.event.RecordRetracted;
 import org.coalitionledger.review.event.FindingGiven;
 import org.coalitionledger.review.event.ReviewCompleted;
 import org.coalitionledger.review.event.ReviewOpened;
+import org.coalitionledger.security.user.event.UserEvent;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Writes every recorded act, and every review event, as JSON Lines in the import shape, in recording order, each
@@ -66,11 +70,20 @@ public class ExportService {
         if (last < 0) {
             return 0;
         }
+        // the tree positions of the user and token events read so far: not exported, so a review's checkpoint is
+        // also given in the export's lines (checkpointLines), which the import counts in
+        List<Long> userEvents = new ArrayList<>();
+        long position = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
+                if (message.getPayload() instanceof UserEvent) {
+                    userEvents.add(position);
+                }
+                position++;
                 ObjectNode line = message.getPayload() instanceof RecordedAct act ? line(act)
-                        : reviewLine(message.getPayload());
+                        : reviewLine(message.getPayload(), checkpoint -> checkpoint - userEvents.stream()
+                                .filter(at -> at < checkpoint).count());
                 if (line != null) {
                     line.put("recordedAt", RecordTime.of(message.getTimestamp()).toString());
                     Object by = message.getMetaData().get(RecordMetadata.RECORDED_BY);
@@ -153,13 +166,15 @@ public class ExportService {
      * A review event as the line an import takes back (docs/import.md, "Reviews"): an opening with its own record id
      * (the review's id), a finding and a completion naming the review, a finding's {@code recordId} the act it is
      * on. A completion's findings are not repeated: the import completes the review with the findings given before.
+     * {@code linesInside} answers how many lines of the export lie inside a checkpoint (those not user events).
      */
-    private ObjectNode reviewLine(Object payload) {
+    private ObjectNode reviewLine(Object payload, LongUnaryOperator linesInside) {
         ObjectNode line = json.createObjectNode();
         if (payload instanceof ReviewOpened opened) {
             line.put("command", "OpenReview");
             line.put("coalition", opened.coalition());
             line.put("checkpoint", opened.checkpoint());
+            line.put("checkpointLines", linesInside.applyAsLong(opened.checkpoint()));
             putIfPresent(line, "from", opened.from());
             putIfPresent(line, "to", opened.to());
             line.put("title", opened.title());
@@ -179,6 +194,7 @@ public class ExportService {
             line.put("command", "CompleteReview");
             line.put("review", completed.review());
             line.put("checkpoint", completed.checkpoint());
+            line.put("checkpointLines", linesInside.applyAsLong(completed.checkpoint()));
             line.put("rootHash", completed.rootHash());
         } else {
             return null;

@@ -2,8 +2,6 @@ package org.coalitionledger.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.Rejection;
 import org.coalitionledger.common.Text;
@@ -12,6 +10,8 @@ import org.coalitionledger.review.command.CompleteReview;
 import org.coalitionledger.review.command.GiveFinding;
 import org.coalitionledger.review.command.OpenReview;
 import org.coalitionledger.review.event.Verdict;
+import org.coalitionledger.security.user.UserAccounts;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -43,16 +43,16 @@ class ReviewImport {
     static final String FIND = "GiveFinding";
     static final String COMPLETE = "CompleteReview";
     private static final Map<String, Set<String>> FIELDS = Map.of(
-            OPEN, Set.of("coalition", "checkpoint", "from", "to", "title", "auditor"),
+            OPEN, Set.of("coalition", "checkpoint", "checkpointLines", "from", "to", "title", "auditor"),
             FIND, Set.of("review", "recordId", "verdict", "comment", "evidence", "reviewer"),
-            COMPLETE, Set.of("review", "checkpoint", "rootHash"));
+            COMPLETE, Set.of("review", "checkpoint", "checkpointLines", "rootHash"));
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
     private final EvidenceStore evidence;
 
-    ReviewImport(EventStore eventStore, EvidenceStore evidence) {
-        this.eventStore = eventStore;
+    ReviewImport(JdbcTemplate jdbc, EvidenceStore evidence) {
+        this.jdbc = jdbc;
         this.evidence = evidence;
     }
 
@@ -60,10 +60,14 @@ class ReviewImport {
         return FIELDS.containsKey(command);
     }
 
-    /** A review line as read: its command and fields, all checked for shape (rules come when it is applied). */
+    /**
+     * A review line as read: its command and fields, all checked for shape (rules come when it is applied).
+     * {@code checkpointLines} is how many lines of the export lie inside the checkpoint (the checkpoint without the
+     * user and token events, which are not exported); a file without it counts them as the checkpoint.
+     */
     record Fields(String command, String review, String recordId, String coalition, long checkpoint, String from,
                   String to, String title, String auditor, Verdict verdict, String comment, List<String> evidence,
-                  String reviewer, String rootHash) {
+                  String reviewer, String rootHash, long checkpointLines) {
 
         /** A finding and a completion name another record (the act, the review), as corrections do. */
         boolean names() {
@@ -85,33 +89,45 @@ class ReviewImport {
             case OPEN -> {
                 String from = day(object, "from");
                 String to = day(object, "to");
+                long checkpoint = checkpoint(object, "checkpoint", 0);
                 yield new Fields(command, null, recordId, Checks.slug("coalition", text(object, "coalition", true)),
-                                 checkpoint(object), from, to, text(object, "title", true),
-                                 text(object, "auditor", true), null, null, null, null, null);
+                                 checkpoint, from, to, text(object, "title", true),
+                                 text(object, "auditor", true), null, null, null, null, null,
+                                 checkpoint(object, "checkpointLines", checkpoint));
             }
             case FIND -> new Fields(command, text(object, "review", true), text(object, "recordId", true), null, 0,
                                     null, null, null, null, verdict(object), text(object, "comment", false),
-                                    evidence(object), text(object, "reviewer", true), null);
+                                    evidence(object), text(object, "reviewer", true), null, 0);
             default -> {
                 String root = text(object, "rootHash", true);
                 if (!HEX64.matcher(root).matches()) {
                     throw Rejection.invalid("rootHash", "rootHash must be 64 lowercase hex digits (a SHA-256)");
                 }
-                yield new Fields(command, text(object, "review", true), null, null, checkpoint(object), null, null,
-                                 null, null, null, null, null, null, root);
+                long checkpoint = checkpoint(object, "checkpoint", 0);
+                yield new Fields(command, text(object, "review", true), null, null, checkpoint, null, null,
+                                 null, null, null, null, null, null, root,
+                                 checkpoint(object, "checkpointLines", checkpoint));
             }
         };
     }
 
-    /** Refuses review lines unless the ledger holds no event yet (their checkpoints count from its first). */
+    /**
+     * Refuses review lines unless the ledger holds no event yet but user and token events (the users imported at its
+     * first start): their checkpoints count from the file's first line.
+     */
     boolean ledgerIsEmpty() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null || head.position().orElse(-1) < 0;
+        return jdbc.queryForList("select global_index from domain_event_entry where type is null or type <> ?"
+                                         + " fetch first 1 rows only", Long.class, UserAccounts.AGGREGATE_TYPE)
+                .isEmpty();
     }
 
-    /** A new run, for one import. */
+    /**
+     * A new run, for one import: its lines come after the events the ledger holds (only user events when it takes
+     * review lines; their global indexes run from 1 without a gap, so the highest is their number).
+     */
     Run run() {
-        return new Run();
+        return new Run(jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry",
+                                           Long.class));
     }
 
     /** One import's reviews and what its review lines need to know of the lines applied before them. */
@@ -120,24 +136,32 @@ class ReviewImport {
         private record Act(String coalition, String agreement, String recordedBy, long position, LocalDate start) {
         }
 
-        private record Opened(String coalition, long checkpoint, String from, String to, String auditor) {
+        /** {@code scope}: the tree size of this ledger that holds the acts inside the review's checkpoint. */
+        private record Opened(String coalition, long checkpoint, long scope, String from, String to, String auditor) {
         }
+
+        /** The tree position of the import's first line: the ledger's own events (user events) come before. */
+        private final long offset;
 
         private final Map<String, String> coalitionOfAgreement = new HashMap<>();
         private final Set<String> coalitions = new HashSet<>();
         private final Map<String, Act> acts = new HashMap<>();
         private final Map<String, Opened> reviews = new HashMap<>();
 
-        /** Notes an act applied at this tree position, under its new record id. */
+        Run(long offset) {
+            this.offset = offset;
+        }
+
+        /** Notes an act applied as the import's {@code line}-th line (from 0), under its new record id. */
         void act(String recordId, String command, String coalition, String agreement, String recordedBy,
-                 long position, LocalDate start) {
+                 long line, LocalDate start) {
             if ("FormCoalition".equals(command)) {
                 coalitions.add(coalition);
             }
             if ("RegisterAgreement".equals(command)) {
                 coalitionOfAgreement.put(agreement, coalition);
             }
-            acts.put(recordId, new Act(coalition, agreement, recordedBy, position, start));
+            acts.put(recordId, new Act(coalition, agreement, recordedBy, offset + line, start));
         }
 
         /** Notes a correction of an act of this file: the act's effective date starts on another day now. */
@@ -163,9 +187,10 @@ class ReviewImport {
                 throw Rejection.notFound("coalition", "coalition '" + line.coalition() + "' is not formed by an"
                         + " earlier line of this file");
             }
-            reviews.put(recordId, new Opened(line.coalition(), line.checkpoint(), line.from(), line.to(),
+            long scope = offset + line.checkpointLines();
+            reviews.put(recordId, new Opened(line.coalition(), line.checkpoint(), scope, line.from(), line.to(),
                                              line.auditor()));
-            return new OpenReview(recordId, recordId, line.coalition(), line.checkpoint(), line.from(), line.to(),
+            return new OpenReview(recordId, recordId, line.coalition(), scope, line.from(), line.to(),
                                   line.title(), line.auditor());
         }
 
@@ -180,7 +205,7 @@ class ReviewImport {
             }
             String coalition = act.agreement() == null ? act.coalition()
                     : coalitionOfAgreement.getOrDefault(act.agreement(), act.coalition());
-            if (!opened.coalition().equals(coalition) || act.position() >= opened.checkpoint()
+            if (!opened.coalition().equals(coalition) || act.position() >= opened.scope()
                     || !within(act.start(), opened)) {
                 throw Rejection.notFound("recordId", "record '" + Text.clip(line.recordId()) + "' is no act in the"
                         + " scope of review " + line.review() + " (coalition " + opened.coalition()
@@ -241,11 +266,16 @@ class ReviewImport {
         return Checks.text(field, node.asText(), max);
     }
 
-    private static long checkpoint(ObjectNode object) {
-        JsonNode node = object.get("checkpoint");
+    /** The field's value, a whole number >= 1; {@code otherwise} when absent, if that is not 0. */
+    private static long checkpoint(ObjectNode object, String field, long otherwise) {
+        JsonNode node = object.get(field);
+        if (node == null && otherwise > 0) {
+            return otherwise;
+        }
         if (node == null || !node.canConvertToExactIntegral() || node.asLong() < 1) {
-            throw Rejection.invalid("checkpoint", "checkpoint must be the tree size of a checkpoint, a whole"
-                    + " number >= 1");
+            throw Rejection.invalid(field, field + " must be " + ("checkpoint".equals(field)
+                    ? "the tree size of a checkpoint" : "the number of lines inside the checkpoint")
+                    + ", a whole number >= 1");
         }
         return node.asLong();
     }

@@ -3,12 +3,13 @@ package org.coalitionledger.ui;
 import org.coalitionledger.security.user.UserEventLog;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 
 /**
  * The audit page's section of user and token changes (security.user events, sealed into the audit tree like every
- * act but in no coalition's history): the newest {@value #SHOWN}.
+ * act but in no coalition's history): the newest {@value #SHOWN}, only those of the recorder the page's filter names.
  */
 @ControllerAdvice(assignableTypes = AuditPages.class)
 class UserEventsSection {
@@ -21,8 +22,9 @@ class UserEventsSection {
         this.log = log;
     }
 
+    /** The changes recorded by {@code recordedBy} when the page's recorder filter names one. */
     @ModelAttribute("userEvents")
-    List<UserEventLog.Entry> userEvents() {
-        return log.latest(SHOWN);
+    List<UserEventLog.Entry> userEvents(@RequestParam(required = false) String recordedBy) {
+        return log.latest(recordedBy == null || recordedBy.isBlank() ? null : recordedBy.strip(), SHOWN);
     }
 }

@@ -85,8 +85,10 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
     @Test
     void everyRecordHasAnInclusionProofThatVerifiesIndependentlyAgainstASignedCheckpoint() throws Exception {
         PublicKey key = publicKey();
-        List<Map<String, Object>> leaves = jdbc.queryForList("select record_id, leaf_hash from audit_leaf"
-                                                                     + " order by leaf_index");
+        // a user event has no record id: its proof is asked by its event id
+        List<Map<String, Object>> leaves = jdbc.queryForList(
+                "select coalesce(record_id, event_identifier) record_id, leaf_hash from audit_leaf"
+                        + " order by leaf_index");
         JsonNode checkpoints = get("/api/audit/checkpoints").json();
         assertThat(checkpoints.size()).isGreaterThanOrEqualTo(3);
         for (JsonNode checkpoint : checkpoints) {
@@ -137,7 +139,7 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
     @Test
     void badProofRequestsAreProblemsNamingTheField() {
         assertField(get("/api/audit/proof/no-such-record"), 404, "recordId");
-        String recordId = jdbc.queryForObject("select record_id from audit_leaf where leaf_index = 3", String.class);
+        String recordId = act(3);
         assertField(get("/api/audit/proof/" + recordId + "?checkpoint=999999"), 404, "checkpoint");
         assertField(get("/api/audit/proof/" + recordId + "?checkpoint=many"), 400, "checkpoint");
         String last = jdbc.queryForObject("select record_id from audit_leaf where leaf_index = 20", String.class);
@@ -163,29 +165,42 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
         Files.write(bundle, response.getBody());
         Outcome good = verifyOffline(bundle);
         assertThat(good.code()).as(good.err()).isEqualTo(BundleVerifier.OK);
-        assertThat(good.out()).startsWith("OK: 27 records match");
+        // 27 acts, and the events of the users imported at the first start
+        assertThat(good.out()).startsWith("OK: " + (27 + TestUsers.events(jdbc)) + " records match");
 
         List<String> events = new ArrayList<>(files.get("events.jsonl").lines().toList());
-        JsonNode line = JSON.readTree(events.get(17));
+        int position = firstAct() + 12;
+        JsonNode line = JSON.readTree(events.get(position));
         String payload = new String(Base64.getDecoder().decode(line.get("payload").asText()), StandardCharsets.UTF_8);
         String recordId = JSON.readTree(payload).get("recordId").asText();
         String changed = payload.replace("\"effectiveDate\":\"", "\"effectiveDate\":\"1");
         assertThat(changed).isNotEqualTo(payload);
-        events.set(17, events.get(17).replace(line.get("payload").asText(), Base64.getEncoder()
+        events.set(position, events.get(position).replace(line.get("payload").asText(), Base64.getEncoder()
                 .encodeToString(changed.getBytes(StandardCharsets.UTF_8))));
         files.put("events.jsonl", String.join("\n", events) + "\n");
         Path tampered = temp.resolve("tampered.zip");
         Files.write(tampered, zip(files));
         Outcome bad = verifyOffline(tampered);
         assertThat(bad.code()).isEqualTo(BundleVerifier.TAMPERED);
-        assertThat(bad.err()).contains("modified at position 17", recordId);
+        assertThat(bad.err()).contains("modified at position " + position, recordId);
 
-        events.remove(17);
+        events.remove(position);
         files.put("events.jsonl", String.join("\n", events) + "\n");
         Files.write(tampered, zip(files));
         Outcome deleted = verifyOffline(tampered);
         assertThat(deleted.code()).isEqualTo(BundleVerifier.TAMPERED);
-        assertThat(deleted.err()).contains("deleted at position 17", recordId);
+        assertThat(deleted.err()).contains("deleted at position " + position, recordId);
+    }
+
+    /** The tree position of the first act: the users imported at the first start come before it. */
+    private int firstAct() {
+        return jdbc.queryForObject("select min(leaf_index) from audit_leaf where record_id is not null", Integer.class);
+    }
+
+    /** The record id of the act {@code n} positions after the first. */
+    private String act(int n) {
+        return jdbc.queryForObject("select record_id from audit_leaf where leaf_index = ?", String.class,
+                                   firstAct() + n);
     }
 
     @Test
@@ -243,7 +258,7 @@ class AuditProofBundleHttpTest extends LedgerHttpTestSupport {
                                                    "firstProblem");
         assertThat(verify.get("firstProblem").isNull()).isTrue();
         assertThat(fields(verify.get("latestCheckpoint"))).isEqualTo(checkpoint);
-        String recordId = jdbc.queryForObject("select record_id from audit_leaf where leaf_index = 3", String.class);
+        String recordId = act(0); // inside the first checkpoint (8)
         JsonNode proof = get("/api/audit/proof/" + recordId + "?checkpoint=8").json();
         assertThat(fields(proof)).containsExactly("recordId", "eventId", "leafIndex", "treeSize", "leafHash",
                                                   "auditPath", "rootHash", "checkpoint");

@@ -79,7 +79,21 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
 
     @Test
     void oneFlippedByteOfMetadataIsReportedAsModified() {
-        tamper(3, row -> row.withMetaData(StoredEventRow.flipped(row.metaData(), 5)), "modified");
+        tamper(firstAct() + 3, row -> row.withMetaData(StoredEventRow.flipped(row.metaData(), 5)), "modified");
+    }
+
+    @Test
+    void aRoleGrantedInAUserEventOfTheFirstStartIsReportedAsModified() {
+        Integer position = jdbc.queryForObject("select min(l.leaf_index) from audit_leaf l join domain_event_entry e"
+                                                       + " on e.event_identifier = l.event_identifier"
+                                                       + " where e.type = 'UserAccount'", Integer.class);
+        assertThat(position).as("the users imported at the first start are sealed").isNotNull();
+        tamper(position, row -> {
+            String payload = new String(row.payload(), StandardCharsets.UTF_8);
+            String granted = payload.replace("\"roles\":[", "\"roles\":[\"ADMIN\",");
+            assertThat(granted).as(payload).isNotEqualTo(payload);
+            return row.withPayload(granted.getBytes(StandardCharsets.UTF_8));
+        }, "modified");
     }
 
     @Test
@@ -106,7 +120,7 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
 
     @Test
     void anInsertedEventIsReportedAsInsertedWhereItAppears() {
-        StoredEventRow model = StoredEventRow.read(jdbc, globalIndex(leaf(4)));
+        StoredEventRow model = StoredEventRow.read(jdbc, globalIndex(leaf(firstAct())));
         String payload = new String(model.payload(), StandardCharsets.UTF_8);
         String recordId = "forged-" + System.nanoTime();
         StoredEventRow forged = model.as(0, "forged-event", "forged-aggregate")
@@ -227,6 +241,11 @@ class AuditTamperHttpTest extends LedgerHttpTestSupport {
                                   "2026-01-01T00:00:00.000Z", "org.coalitionledger.test.Probe", null,
                                   ("{\"recordId\":\"" + recordId + "\"}").getBytes(StandardCharsets.UTF_8),
                                   "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The tree position of the first act: the users imported at the first start come before it. */
+    private int firstAct() {
+        return jdbc.queryForObject("select min(leaf_index) from audit_leaf where record_id is not null", Integer.class);
     }
 
     private long sealedCount() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -74,7 +75,9 @@ class BackupRestoreTest {
         try (RunningLedger original = RunningLedger.start(TestDatabase.arguments(dir.resolve("original")))) {
             String example = Files.readString(Path.of("docs/examples/it-coalition.jsonl"));
             assertThat(original.post("/api/import", example, "application/x-ndjson").statusCode()).isEqualTo(201);
-            events = example.lines().filter(line -> !line.isBlank()).count() + 2;
+            // the example's acts, two more, and the users imported at the first start
+            events = example.lines().filter(line -> !line.isBlank()).count() + 2
+                    + TestUsers.events(original.context().getBean(JdbcTemplate.class));
             recorded(original, MEMBERS, "{\"party\":\"FR\",\"effectiveDate\":\"2024-06\",\"source\":" + SOURCE + "}");
             Instant knownAt = Moments.betweenRecordings();
             recorded(original, "/api/coalitions/it-coalition/departures",

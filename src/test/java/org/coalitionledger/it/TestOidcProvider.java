@@ -61,7 +61,8 @@ import java.util.UUID;
  * kept for the test run. It knows the ledger as client {@value #CLIENT_ID} (authorization code, redirect to any port
  * of {@code 127.0.0.1}: browse the ledger there, so that the provider's session cookie, kept for
  * {@code localhost}, does not replace the ledger's), two users and three machine clients, and puts each one's
- * roles into the claim {@code roles} of its ID and access tokens ({@link #ROLES}).
+ * roles into the claim {@code roles} of its ID and access tokens ({@link #ROLES}). It ends its session at its
+ * end_session_endpoint ({@code /connect/logout}, OpenID Connect RP-initiated logout, on by default with OIDC).
  */
 public final class TestOidcProvider {
 
@@ -98,6 +99,17 @@ public final class TestOidcProvider {
             server.registerShutdownHook();
         }
         return "http://localhost:" + server.getWebServer().getPort();
+    }
+
+    /**
+     * Lets the provider send a browser back to {@code uri} after logging it out (RP-initiated logout at its
+     * {@code /connect/logout}): a post-logout redirect URI of the ledger's client, registered exactly, as the
+     * ledger's port is random.
+     */
+    public static synchronized void allowReturnAfterLogout(String uri) {
+        issuer();
+        RegisteredClientRepository clients = server.getBean(RegisteredClientRepository.class);
+        clients.save(RegisteredClient.from(clients.findById(CLIENT_ID)).postLogoutRedirectUri(uri).build());
     }
 
     /** An access token of a machine client, through the client credentials grant at the provider's token endpoint. */

@@ -1,5 +1,6 @@
 package org.coalitionledger.it;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,14 @@ public final class TestUsers {
     /** The users as application properties. */
     public static Map<String, String> asProperties() {
         return PROPERTIES;
+    }
+
+    /**
+     * How many user and token events (aggregate type {@code UserAccount}) the ledger holds: the import of the
+     * configured users at its first start among them. They are sealed in the audit tree, never exported.
+     */
+    public static long events(JdbcTemplate db) {
+        return db.queryForObject("select count(*) from domain_event_entry where type = 'UserAccount'", Long.class);
     }
 
     /** The users as command-line arguments for an application started in a test. */

@@ -122,7 +122,12 @@ class TwoNodesTest {
 
             // every acknowledged act is stored exactly once, and nothing else was stored
             assertThat(acknowledged).hasSize(CONTESTED.size() + 2 * UNCONTESTED.size()).doesNotHaveDuplicates();
-            assertThat(eventCount(db)).isEqualTo(4 + 3 + acknowledged.size());
+            // three nodes started on one database at once: each configured user was imported, and recorded, once
+            assertThat(db.queryForList("select aggregate_identifier from domain_event_entry where type = 'UserAccount'",
+                                       String.class))
+                    .containsExactlyInAnyOrderElementsOf(TestUsers.CONFIGURED.stream()
+                                                                 .map(user -> "user:" + user.name()).toList());
+            assertThat(eventCount(db)).isEqualTo(4 + 3 + acknowledged.size() + TestUsers.events(db));
             for (String recordId : acknowledged) {
                 assertThat(db.queryForObject("select count(*) from domain_event_entry"
                                                      + " where position(? in convert_from(payload, 'UTF8')) > 0",

@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UserAccountsHttpTest extends SharedLedgerHttpTest {
 
+    /** Who records the users imported at start. */
+    private static final String IMPORTED_BY = "ledger";
+
     @LocalServerPort
     private int port;
 
@@ -329,6 +332,33 @@ class UserAccountsHttpTest extends SharedLedgerHttpTest {
         String page = auditor.get("/audit").body();
         assertThat(page).contains("Users and tokens", gus.name(), "UserRolesChanged", "[VIEWER] → [AUDITOR, VIEWER]");
         assertThat(asAdmin(HttpMethod.GET, "/api/export", null).text()).doesNotContain(gus.name());
+    }
+
+    @Test
+    void theUsersImportedByTheFirstStartAreRecordedOnceAndListedOnTheAuditPage() {
+        checkpoint();
+        String page = PageSession.of(TestUsers.AUDITOR, port).get("/audit?recordedBy=" + IMPORTED_BY).body();
+        String section = page.substring(page.indexOf("id=\"user-events\""));
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile(
+                "<td[^>]*>(\\w+)</td>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>\\s*</tr>").matcher(section);
+        List<String> listed = new ArrayList<>();
+        while (rows.find()) {
+            listed.add(rows.group(1) + " " + rows.group(2) + ": " + rows.group(3));
+        }
+        List<String> expected = new ArrayList<>();
+        for (TestUser user : TestUsers.CONFIGURED) {
+            expected.add("UserCreated " + user.name() + ": roles [" + user.role() + "], from configuration");
+            List<String> stored = jdbc.query(
+                    "select e.meta_data from domain_event_entry e join audit_leaf l"
+                            + " on l.event_identifier = e.event_identifier where e.aggregate_identifier = ?"
+                            + " and e.payload_type like '%.UserCreated'",
+                    (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8), "user:" + user.name());
+            assertThat(stored).as(user.name() + ": one UserCreated, sealed").hasSize(1);
+            assertThat(stored.get(0)).contains("\"recordedBy\":\"" + IMPORTED_BY + "\"",
+                                               "\"channel\":\"configuration\"");
+        }
+        assertThat(listed).as("recorded by '" + IMPORTED_BY + "': the import of the configured users only")
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -2,10 +2,13 @@ package org.coalitionledger.security;
 
 import org.coalitionledger.LedgerApplication;
 import org.coalitionledger.it.LedgerHttpTestSupport;
+import org.coalitionledger.it.TestUsers;
+import org.coalitionledger.ui.PageSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.net.URI;
@@ -19,6 +22,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,11 +47,46 @@ class InitialAdminTest {
             assertThat(status(ledger, "admin", password)).isEqualTo(200);
             assertThat(status(ledger, "admin", "admin")).isEqualTo(401);
             assertThat(status(ledger, "admin", "")).isEqualTo(401);
+            assertThat(adminCreations(ledger, password)).as("the first start records the admin").isEqualTo(1);
         }
         try (ConfigurableApplicationContext again = start(dataDir)) {
             assertThat(Files.readString(dataDir.resolve("initial-admin-password")).trim()).isEqualTo(password);
             assertThat(status(again, "admin", password)).isEqualTo(200);
+            assertThat(adminCreations(again, password)).as("and no later start again").isEqualTo(1);
         }
+    }
+
+    /**
+     * How often the audit page's user events (those recorded by {@code ledger}) list the admin's creation from the
+     * first start; the event store holds as many {@code UserCreated} events for it, sealed in the audit tree.
+     */
+    private static int adminCreations(ConfigurableApplicationContext ledger, String password) throws Exception {
+        int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+        String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> page = PageSession.of(new TestUsers.TestUser("admin", password, "ADMIN"), port)
+                .get("/audit?recordedBy=ledger");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String section = page.body().substring(page.body().indexOf("id=\"user-events\""));
+        Matcher rows = Pattern.compile("<td[^>]*>UserCreated</td>\\s*<td[^>]*>admin</td>\\s*<td[^>]*>([^<]*)</td>")
+                .matcher(section);
+        int listed = 0;
+        while (rows.find()) {
+            assertThat(rows.group(1)).isEqualTo("roles [ADMIN], from initial-admin");
+            listed++;
+        }
+        HttpResponse<String> checkpoint = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/audit/checkpoints"))
+                        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(checkpoint.statusCode()).as(checkpoint.body()).isEqualTo(201);
+        JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+        Integer stored = jdbc.queryForObject("select count(*) from domain_event_entry e join audit_leaf l"
+                                                     + " on l.event_identifier = e.event_identifier"
+                                                     + " where e.aggregate_identifier = 'user:admin'"
+                                                     + " and e.payload_type like '%.UserCreated'", Integer.class);
+        assertThat(stored).as("sealed in the audit tree").isEqualTo(listed);
+        return listed;
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import org.coalitionledger.it.OidcLedgerHttpTest;
 import org.coalitionledger.it.TestOidcProvider;
 import org.coalitionledger.it.TestUsers;
+import org.coalitionledger.ui.PageSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,12 +16,15 @@ import org.springframework.http.ResponseEntity;
 
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Single sign-on under the {@code oidc} profile, against the OpenID Connect provider inside the tests: its Bearer
  * JWTs on the API with the roles of their claim, refused when forged, expired, from another issuer or without a
- * ledger role; the ledger's own users beside it; the login page's link to it.
+ * ledger role; the ledger's own users beside it; the login page's link to it; logging out of the pages at the
+ * provider too (RP-initiated logout) for its users, and as before for the ledger's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcHttpTest extends OidcLedgerHttpTest {
@@ -131,17 +136,69 @@ class OidcHttpTest extends OidcLedgerHttpTest {
         assertThat(ledger.get(ledgerUrl("/")).headers().firstValue("Location").orElse("")).endsWith("/login");
     }
 
-    /**
-     * The authorization code flow as a browser goes through it: from the ledger's link to the provider's login form,
-     * and back with the code; the answer of the ledger to that.
-     */
-    private HttpResponse<String> signIn(Browsing ledger, String name) throws Exception {
+    @Test
+    void loggingOutOfTheLedgerEndsTheProvidersSessionToo() throws Exception {
+        String loggedOut = ledgerUrl("/login?logout");
+        TestOidcProvider.allowReturnAfterLogout(loggedOut);
         Browsing provider = new Browsing();
+        Browsing ledger = new Browsing();
+        assertThat(signIn(ledger, provider, TestOidcProvider.RECORDER_USER).statusCode()).isEqualTo(302);
+        // while the provider's session lives, a new sign-in goes straight back to the ledger, asking nothing
+        String again = provider.get(authorization(new Browsing())).headers().firstValue("Location").orElseThrow();
+        assertThat(again).startsWith(ledgerUrl("/login/oauth2/code/oidc?code="));
+
+        HttpResponse<String> overview = ledger.get(ledgerUrl("/"));
+        Matcher csrf = CSRF.matcher(overview.body());
+        assertThat(csrf.find()).as(overview.body()).isTrue();
+        HttpResponse<String> out = ledger.post(ledgerUrl("/logout"), "_csrf=" + csrf.group(1));
+        assertThat(out.statusCode()).isEqualTo(302);
+        String endSession = out.headers().firstValue("Location").orElseThrow();
+        assertThat(endSession).startsWith(TestOidcProvider.issuer() + "/connect/logout?");
+        assertThat(URLDecoder.decode(endSession, StandardCharsets.UTF_8))
+                .contains("id_token_hint=ey", "post_logout_redirect_uri=" + loggedOut);
+        assertThat(ledger.get(ledgerUrl("/")).headers().firstValue("Location").orElse(""))
+                .as("the ledger's session has ended").endsWith("/login");
+
+        HttpResponse<String> atProvider = provider.get(endSession);
+        assertThat(atProvider.statusCode()).as(atProvider.body()).isEqualTo(302);
+        assertThat(atProvider.headers().firstValue("Location").orElseThrow()).startsWith(loggedOut);
+        assertThat(ledger.get(loggedOut).body()).contains("You have logged out.");
+        // the provider's session has ended too: signing in again asks for the password
+        assertThat(provider.get(authorization(new Browsing())).headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
+    }
+
+    @Test
+    void aPasswordUsersLogoutEndsTheLedgersSessionAsBefore() {
+        PageSession session = PageSession.of(TestUsers.VIEWER, port);
+        assertThat(session.get("/").statusCode()).isEqualTo(200);
+        HttpResponse<String> out = session.post("/logout", session.token("/"), Map.of());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout")
+                .doesNotContain(TestOidcProvider.issuer());
+        assertThat(session.get("/").headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    /** Where the ledger's link to the provider leads a browser: the provider's authorization endpoint. */
+    private String authorization(Browsing ledger) throws Exception {
         HttpResponse<String> start = ledger.get(ledgerUrl("/oauth2/authorization/oidc"));
         assertThat(start.statusCode()).isEqualTo(302);
         String authorize = start.headers().firstValue("Location").orElseThrow();
         assertThat(authorize).startsWith(TestOidcProvider.issuer() + "/oauth2/authorize?")
                 .contains("client_id=" + TestOidcProvider.CLIENT_ID, "scope=openid", "state=");
+        return authorize;
+    }
+
+    private HttpResponse<String> signIn(Browsing ledger, String name) throws Exception {
+        return signIn(ledger, new Browsing(), name);
+    }
+
+    /**
+     * The authorization code flow as a browser goes through it: from the ledger's link to the provider's login form,
+     * and back with the code; the answer of the ledger to that. {@code provider} holds the provider's cookies.
+     */
+    private HttpResponse<String> signIn(Browsing ledger, Browsing provider, String name) throws Exception {
+        String authorize = authorization(ledger);
         assertThat(provider.get(authorize).headers().firstValue("Location").orElseThrow()).endsWith("/login");
         HttpResponse<String> form = provider.get(TestOidcProvider.issuer() + "/login");
         Matcher csrf = CSRF.matcher(form.body());

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -35,6 +36,7 @@ import java.util.List;
  * a token that is not valid (signature, issuer, expiry, audience) gets 401, one valid but holding no ledger role 403,
  * both as problem details. The pages take the authorization code flow beside the form login, at
  * {@code /oauth2/authorization/oidc}; a refused sign-in shows the login page with the reason (403 without a role).
+ * Logging out of the pages ends the provider's session too for its users ({@link ProviderLogout}).
  */
 final class OidcSignOn implements SignOn {
 
@@ -91,7 +93,17 @@ final class OidcSignOn implements SignOn {
                                 filter.setAuthenticationFailureHandler(OidcSignOn.this::refuseSignIn);
                                 return filter;
                             }
-                        }));
+                        }))
+                // logging out of the ledger logs out of the provider too (its users), which the logout form leads to
+                .logout(logout -> logout.logoutSuccessHandler(new ProviderLogout(issuer)));
+    }
+
+    /** The provider's scheme, host and port: its end_session_endpoint lies there, where logging out leads. */
+    @Override
+    public List<String> formTargets() {
+        URI issuerUri = properties.issuerUri();
+        return List.of(issuerUri.getScheme() + "://" + issuerUri.getHost()
+                               + (issuerUri.getPort() < 0 ? "" : ":" + issuerUri.getPort()));
     }
 
     private static void refuseToken(HttpServletRequest request, HttpServletResponse response,

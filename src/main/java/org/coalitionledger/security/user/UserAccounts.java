@@ -128,21 +128,20 @@ public class UserAccounts {
 
     /**
      * Creates a user from the configuration or as the initial admin, with a bcrypt hash made elsewhere; a user of that
-     * name already stored is left as it is. Answers whether the user was created. The users of the first start (the
-     * database held none) are the ledger's installation, set by its operator in the configuration, and no event;
-     * a configured user imported later, into a ledger that has users, is recorded like every new user.
+     * name already stored is left as it is. Answers whether the user was created. Every import, the first start's
+     * too, is recorded like every new user ({@code recordedBy} {@code ledger}, channel {@code configuration}), in the
+     * same transaction as the row: of several nodes importing the same user at once, one stores both, the others
+     * fail on the row and record nothing.
      */
     @Transactional
-    public boolean importUser(String name, String bcryptHash, Set<Role> roles, String origin, boolean firstStart) {
+    public boolean importUser(String name, String bcryptHash, Set<Role> roles, String origin) {
         if (store.find(name).isPresent()) {
             return false;
         }
         Instant now = clock.instant();
         store.insert(new StoredUser(name, bcryptHash, EnumSet.copyOf(roles), true, false, 0, now, now));
-        if (!firstStart) {
-            record(new Actor("ledger", "configuration"), name,
-                   new UserCreated(name, UserStore.names(roles), origin, false));
-        }
+        record(new Actor("ledger", "configuration"), name,
+               new UserCreated(name, UserStore.names(roles), origin, false));
         return true;
     }
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,10 +44,32 @@ public class UserEventLog {
 
     /** The newest {@code limit} changes. */
     public List<Entry> latest(int limit) {
-        return jdbc.query("select global_index, time_stamp, payload_type, payload, meta_data from domain_event_entry"
-                                  + " where type = ? order by global_index desc fetch first " + limit + " rows only",
-                          (row, i) -> entry(row.getLong(1), row.getString(2), row.getString(3), row.getBytes(4),
-                                            row.getBytes(5)), UserAccounts.AGGREGATE_TYPE);
+        return latest(null, limit);
+    }
+
+    /**
+     * The newest {@code limit} changes recorded by {@code recordedBy} (all when null): {@code ledger} recorded the
+     * users imported from the configuration and the initial admin.
+     */
+    public List<Entry> latest(String recordedBy, int limit) {
+        String sql = "select global_index, time_stamp, payload_type, payload, meta_data from domain_event_entry"
+                + " where type = ? order by global_index desc";
+        if (recordedBy == null) {
+            return jdbc.query(sql + " fetch first " + limit + " rows only",
+                              (row, i) -> entry(row.getLong(1), row.getString(2), row.getString(3),
+                                                row.getBytes(4), row.getBytes(5)), UserAccounts.AGGREGATE_TYPE);
+        }
+        return jdbc.query(sql, rows -> {
+            List<Entry> entries = new ArrayList<>();
+            while (entries.size() < limit && rows.next()) {
+                Entry entry = entry(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBytes(4),
+                                    rows.getBytes(5));
+                if (recordedBy.equals(entry.recordedBy())) {
+                    entries.add(entry);
+                }
+            }
+            return entries;
+        }, UserAccounts.AGGREGATE_TYPE);
     }
 
     private static Entry entry(long position, String time, String type, byte[] payload, byte[] metaData) {
