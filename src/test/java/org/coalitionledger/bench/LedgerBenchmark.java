@@ -256,30 +256,7 @@ public final class LedgerBenchmark {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
-            EventStore events = context.getBean(EventStore.class);
-            MetaData metaData = MetaData.with("recordedBy", "benchmark").and("channel", "benchmark");
-            List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
-            for (int c = 0; c < count; c++) {
-                String coalition = String.format(Locale.ROOT, "list-%06d", c);
-                batch.add(message(coalition, 0, new CoalitionFormed(
-                        UUID.randomUUID().toString(), coalition, "Listed " + c, "Benchmark", List.of("listing"),
-                        PartialDate.parse("1999"), SOURCE, null), metaData));
-                for (int p = 0; p < 4; p++) {
-                    batch.add(message(coalition, 1 + p, new CoalitionJoined(
-                            UUID.randomUUID().toString(), coalition, PARTIES.get((c + p) % PARTIES.size()),
-                            PartialDate.parse("2000-01-0" + (1 + p)), SOURCE, null), metaData));
-                }
-                batch.add(message(coalition, 5, new LeadDesignated(
-                        UUID.randomUUID().toString(), coalition, PARTIES.get(c % PARTIES.size()),
-                        PartialDate.parse("2000-02-01"), SOURCE, null), metaData));
-                if (batch.size() >= BATCH) {
-                    events.publish(batch);
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                events.publish(batch);
-            }
+            writeListLedger(context, count);
             settle(context.getBean(ProjectionBarrier.class));
             QueryGateway gateway = context.getBean(QueryGateway.class);
             int pages = Math.max(1, (count + LIST_PAGE - 1) / LIST_PAGE);
@@ -306,6 +283,37 @@ public final class LedgerBenchmark {
             out.accept(line("list_p99_" + count, db, nanos[(int) (queries * 0.99)] / 1e6, "ms"));
         } finally {
             deleteTree(Path.of(dataDir));
+        }
+    }
+
+    /**
+     * Writes the list's ledger straight to the event store: {@code count} coalitions, each with a formation, four
+     * joins and a lead designation (the caller waits for the projections).
+     */
+    static void writeListLedger(ConfigurableApplicationContext context, int count) {
+        EventStore events = context.getBean(EventStore.class);
+        MetaData metaData = MetaData.with("recordedBy", "benchmark").and("channel", "benchmark");
+        List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            String coalition = String.format(Locale.ROOT, "list-%06d", c);
+            batch.add(message(coalition, 0, new CoalitionFormed(
+                    UUID.randomUUID().toString(), coalition, "Listed " + c, "Benchmark", List.of("listing"),
+                    PartialDate.parse("1999"), SOURCE, null), metaData));
+            for (int p = 0; p < 4; p++) {
+                batch.add(message(coalition, 1 + p, new CoalitionJoined(
+                        UUID.randomUUID().toString(), coalition, PARTIES.get((c + p) % PARTIES.size()),
+                        PartialDate.parse("2000-01-0" + (1 + p)), SOURCE, null), metaData));
+            }
+            batch.add(message(coalition, 5, new LeadDesignated(
+                    UUID.randomUUID().toString(), coalition, PARTIES.get(c % PARTIES.size()),
+                    PartialDate.parse("2000-02-01"), SOURCE, null), metaData));
+            if (batch.size() >= BATCH) {
+                events.publish(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            events.publish(batch);
         }
     }
 

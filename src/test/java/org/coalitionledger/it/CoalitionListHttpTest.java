@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/coalitions} in pages: each page in id order with the total, the same member counts and leads as
- * the members of each coalition answer, and a 400 naming the parameter for a page or size out of bounds.
+ * the members of each coalition answer, a formation as the ledger held it at knownAt, and a 400 naming the parameter
+ * for a page or size out of bounds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CoalitionListHttpTest extends OwnLedgerHttpTest {
@@ -87,6 +89,50 @@ class CoalitionListHttpTest extends OwnLedgerHttpTest {
             counts.add(coalition.get("memberCount").asInt());
         }
         assertThat(counts.get(1)).isEqualTo(counts.get(0) - 1);
+    }
+
+    @Test
+    void aFormationIsListedAsTheLedgerHeldItAtKnownAt() {
+        // formed after DAY, so that the other tests' pages at DAY never see it
+        String id = "list-late";
+        Instant beforeFormed = Moments.betweenRecordings();
+        Response formed = post("/api/coalitions", """
+                {"coalition":"%s","name":"Late","effectiveDate":"2025-03-01","source":%s}""".formatted(id, SOURCE));
+        assertThat(formed.status()).as(formed.text()).isEqualTo(201);
+        Instant beforeCorrection = Moments.betweenRecordings();
+        Response corrected = post("/api/records/" + formed.json().get("recordId").asText() + "/correction",
+                                  "{\"effectiveDate\":\"2025-01-15\",\"reason\":\"a better source\",\"source\":%s}"
+                                          .formatted(SOURCE));
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(201);
+
+        assertThat(formedOn(id, "2025-06-01", null)).isEqualTo("2025-01-15");
+        assertThat(formedOn(id, "2025-06-01", beforeCorrection)).isEqualTo("2025-03-01");
+        // formed by 1 February only since the correction
+        assertThat(formedOn(id, "2025-02-01", null)).isEqualTo("2025-01-15");
+        assertThat(formedOn(id, "2025-02-01", beforeCorrection)).isNull();
+        assertThat(formedOn(id, "2025-06-01", beforeFormed)).isNull();
+
+        // the totals count what the pages list, the last page holds the rest, and the next one is empty
+        for (Instant knownAt : new Instant[]{null, beforeCorrection, beforeFormed}) {
+            String query = "asOf=2025-02-01&size=2" + (knownAt == null ? "" : "&knownAt=" + knownAt);
+            long total = get("/api/coalitions?" + query).json().get("total").asLong();
+            long pages = (total + 1) / 2;
+            JsonNode last = get("/api/coalitions?" + query + "&page=" + pages).json();
+            assertThat(last.get("coalitions")).hasSize((int) (total - 2 * (pages - 1)));
+            JsonNode past = get("/api/coalitions?" + query + "&page=" + (pages + 1)).json();
+            assertThat(past.get("coalitions")).isEmpty();
+            assertThat(past.get("total").asLong()).isEqualTo(total);
+        }
+        assertThat(get("/api/coalitions?asOf=2025-02-01").json().get("total").asLong())
+                .isEqualTo(get("/api/coalitions?asOf=2025-02-01&knownAt=" + beforeCorrection).json().get("total")
+                                   .asLong() + 1);
+    }
+
+    /** The formation date {@code id} is listed with on asOf as known at knownAt (now if null), or null if unlisted. */
+    private String formedOn(String id, String asOf, Instant knownAt) {
+        return listedCoalitions("asOf=" + asOf + (knownAt == null ? "" : "&knownAt=" + knownAt)).stream()
+                .filter(c -> c.get("coalition").asText().equals(id)).map(c -> c.get("formedOn").asText())
+                .findFirst().orElse(null);
     }
 
     @Test

@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The list of coalitions in one SQL statement, however many there are: a page of {@code coalition_view} joined with
- * the formation date held at {@code knownAt}, the total counted by a window over the same rows, each coalition's
- * member count by a correlated count and its leads by a join, all on the intervals holding on {@code asOf}. It
- * answers as {@link MembersOnDay} does: a member is a party with a MEMBER interval holding that day and no SUSPENDED
- * one, a lead such a member that also holds a LEAD interval.
+ * The list of coalitions in one SQL statement, however many there are: a page of the formation rows held at
+ * {@code knownAt}, cut before it is joined with {@code coalition_view}, the total counted over the same rows, each
+ * coalition's member count by a correlated count and its leads by a join, all on the intervals holding on
+ * {@code asOf}. It answers as {@link MembersOnDay} does: a member is a party with a MEMBER interval holding that day
+ * and no SUSPENDED one, a lead such a member that also holds a LEAD interval.
  */
 final class CoalitionList {
 
@@ -36,24 +36,33 @@ final class CoalitionList {
             + " where s.coalition_id = %1$s.coalition_id and s.party = %1$s.party and s.role = 'SUSPENDED'"
             + HOLDS.formatted("s") + ")";
 
-    private static final String SQL = "with page as ("
-            + "select c.id, c.name, c.parent_group, c.focus_areas, f.formed_on, count(*) over () as total"
-            + " from coalition_view c join coalition_formation f on f.coalition_id = c.id"
-            + " and f.known_from <= ? and f.known_until > ?"
-            + " where c.known_from <= ? and f.formed_start <= ? order by c.id limit ? offset ?)"
-            + " select p.id, p.name, p.parent_group, p.focus_areas, p.formed_on, p.total,"
+    /**
+     * The formation rows held at knownAt of coalitions known at knownAt and formed by asOf (4 parameters): one per
+     * coalition, since a coalition's rows follow each other on the record clock.
+     */
+    private static final String FORMED = "from coalition_formation f where f.known_from <= ? and f.known_until > ?"
+            + " and f.coalition_known_from <= ? and f.formed_start <= ?";
+
+    /**
+     * The page is cut from coalition_formation alone, in coalition id order along ix_coalition_formation, before
+     * anything is joined; the total counts the same rows apart (a scan of one narrow table); only the page's
+     * coalitions are then joined with coalition_view and their intervals.
+     */
+    private static final String SQL = "with page as (select f.coalition_id as id, f.formed_on " + FORMED
+            + " order by f.coalition_id limit ? offset ?),"
+            + " counted as (select count(*) as total " + FORMED + ")"
+            + " select p.id, c.name, c.parent_group, c.focus_areas, p.formed_on, t.total,"
             + " (select count(distinct m.party) from membership_interval m where m.coalition_id = p.id"
             + " and m.role = 'MEMBER'" + HOLDS.formatted("m") + NOT_SUSPENDED.formatted("m") + ") as member_count,"
             + " l.party as lead"
-            + " from page p left join membership_interval l on l.coalition_id = p.id and l.role = 'LEAD'"
+            + " from page p join coalition_view c on c.id = p.id cross join counted t"
+            + " left join membership_interval l on l.coalition_id = p.id and l.role = 'LEAD'"
             + HOLDS.formatted("l")
             + " and exists (select 1 from membership_interval n where n.coalition_id = p.id and n.party = l.party"
             + " and n.role = 'MEMBER'" + HOLDS.formatted("n") + ")" + NOT_SUSPENDED.formatted("l")
             + " order by p.id, l.party";
 
-    private static final String COUNT = "select count(*) from coalition_view c join coalition_formation f"
-            + " on f.coalition_id = c.id and f.known_from <= ? and f.known_until > ?"
-            + " where c.known_from <= ? and f.formed_start <= ?";
+    private static final String COUNT = "select count(*) " + FORMED;
 
     private final JdbcTemplate jdbc;
 
@@ -67,7 +76,9 @@ final class CoalitionList {
         Map<String, Row> rows = new LinkedHashMap<>();
         long[] total = {-1};
         OffsetDateTime known = knownAt.atOffset(ZoneOffset.UTC);
+        // the page's formation rows, then the same rows counted
         List<Object> args = new ArrayList<>(List.of(known, known, known, asOf, size, offset));
+        args.addAll(List.of(known, known, known, asOf));
         // the intervals holding: members, their suspensions; leads, their memberships, their suspensions
         for (int i = 0; i < 5; i++) {
             args.addAll(List.of(asOf, asOf, known, known));

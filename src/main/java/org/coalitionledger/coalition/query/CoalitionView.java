@@ -55,6 +55,10 @@ class CoalitionView {
         return focusAreas == null || focusAreas.isEmpty() ? List.of() : Arrays.asList(focusAreas.split("\n"));
     }
 
+    Instant knownFrom() {
+        return knownFrom;
+    }
+
     boolean knownAt(Instant knownAt) {
         return !knownFrom.isAfter(knownAt);
     }

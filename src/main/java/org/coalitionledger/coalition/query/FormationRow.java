@@ -14,7 +14,9 @@ import java.time.LocalDate;
 
 /**
  * A coalition's formation date as the ledger held it from {@code knownFrom} until {@code knownUntil}
- * (RecordTime.OPEN while it is the current one); a correction of the formation closes one and opens the next.
+ * (RecordTime.OPEN while it is the current one); a correction of the formation closes one and opens the next. Each
+ * row carries its coalition's own {@code known_from} too ({@code coalitionKnownFrom}), so that the list of coalitions
+ * cuts its page from this table alone (CoalitionList).
  */
 @Entity
 @Table(name = "coalition_formation")
@@ -33,15 +35,19 @@ class FormationRow {
     private Instant knownFrom;
     @Column(name = "known_until")
     private Instant knownUntil = RecordTime.OPEN;
+    @Column(name = "coalition_known_from")
+    private Instant coalitionKnownFrom;
 
     protected FormationRow() {
     }
 
-    FormationRow(String coalitionId, PartialDate formedOn, Instant knownFrom) {
+    /** {@code coalitionKnownFrom}: when the ledger learnt of the coalition, null if it holds no such coalition. */
+    FormationRow(String coalitionId, PartialDate formedOn, Instant knownFrom, Instant coalitionKnownFrom) {
         this.coalitionId = coalitionId;
         this.formedOn = formedOn.text();
         this.formedStart = formedOn.start();
         this.knownFrom = knownFrom;
+        this.coalitionKnownFrom = coalitionKnownFrom;
     }
 
     PartialDate formedOn() {

@@ -80,8 +80,9 @@ public class MembershipProjection {
 
     @EventHandler
     void on(CoalitionFormed event, @Timestamp Instant recordedAt) {
-        coalitions.save(new CoalitionView(event, RecordTime.of(recordedAt)));
-        formations.save(new FormationRow(event.coalition(), event.effectiveDate(), RecordTime.of(recordedAt)));
+        Instant at = RecordTime.of(recordedAt);
+        coalitions.save(new CoalitionView(event, at));
+        formations.save(new FormationRow(event.coalition(), event.effectiveDate(), at, at));
     }
 
     @EventHandler
@@ -128,7 +129,9 @@ public class MembershipProjection {
                 held.close(at);
                 formations.save(held);
             });
-            formations.save(new FormationRow(event.coalition(), event.effectiveDate(), at));
+            Instant coalitionKnownFrom = coalitions.findById(event.coalition()).map(CoalitionView::knownFrom)
+                    .orElse(null);
+            formations.save(new FormationRow(event.coalition(), event.effectiveDate(), at, coalitionKnownFrom));
         } else if (event.agreement() == null) {
             write(writes -> writes.move(event.coalition(), event.party(), event.correctedRecordId(),
                                         event.effectiveDate(), RecordTime.of(recordedAt)));
