@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 
 import java.sql.Connection;
@@ -30,12 +29,8 @@ class DatabaseUnreachableTest extends OwnLedgerHttpTest {
     /** The outage this test provokes is asserted through the answers and health, not logged as stack traces. */
     private static QuietLoggers quiet;
 
-    /** This class's application, closed before the loggers are given back (its event reader may still complain). */
-    private static ConfigurableApplicationContext application;
-
     @BeforeEach
-    void quiet(@Autowired ConfigurableApplicationContext context) {
-        application = context;
+    void quiet() {
         // after the application has started: its start sets the configured levels again
         quiet = QuietLoggers.of("com.zaxxer.hikari.pool.ProxyConnection", "com.zaxxer.hikari.pool.HikariPool",
                                 "org.axonframework.eventhandling.TrackingEventProcessor",
@@ -47,9 +42,6 @@ class DatabaseUnreachableTest extends OwnLedgerHttpTest {
 
     @AfterAll
     static void loud() {
-        if (application != null) {
-            application.close();
-        }
         if (quiet != null) {
             quiet.close();
         }

@@ -64,7 +64,9 @@ class KilledDuringRebuildTest {
             HttpResponse<String> started = node.post("/api/admin/rebuilds/membership", "", "application/json");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             events = JSON.readTree(started.body()).get("total").asLong();
-            assertThat(events).isEqualTo(example.lines().count() + bulk.lines().count());
+            // every line, and the creation of each configured user at the first start
+            assertThat(events).isEqualTo(example.lines().count() + bulk.lines().count()
+                                                 + TestUsers.CONFIGURED.size());
             JsonNode progress = membershipRebuild(node);
             assertThat(progress.get("state").asText())
                     .as("the rebuild finished before it could be interrupted; make the data larger: " + progress)
