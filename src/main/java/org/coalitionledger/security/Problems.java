@@ -2,6 +2,7 @@ package org.coalitionledger.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coalitionledger.storage.DatabaseFailures;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,10 +32,9 @@ public final class Problems {
      */
     public static void databaseUnreachable(HttpServletResponse response) throws IOException {
         if (!response.isCommitted()) {
-            response.setHeader("Retry-After", "5");
+            response.setHeader("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS);
         }
-        write(response, HttpStatus.SERVICE_UNAVAILABLE, "database",
-              "the database cannot be reached; the request was not completed, retry later");
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "database", DatabaseFailures.UNREACHABLE);
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String field, String message)

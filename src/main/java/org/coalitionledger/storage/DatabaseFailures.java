@@ -16,6 +16,12 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseFailures {
 
+    /** What the answer (503) to a request the database could not serve says, from the API and the filters alike. */
+    public static final String UNREACHABLE =
+            "the database cannot be reached; the request was not completed, retry later";
+    /** When that answer says to try again ({@code Retry-After}, seconds). */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
     private DatabaseFailures() {
     }
 

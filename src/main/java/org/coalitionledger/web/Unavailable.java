@@ -15,8 +15,6 @@ import java.util.Optional;
  */
 public final class Unavailable {
 
-    static final String RETRY_AFTER_SECONDS = "5";
-
     private Unavailable() {
     }
 
@@ -33,9 +31,9 @@ public final class Unavailable {
         }
         if (DatabaseFailures.unreachable(failure)) {
             ResponseEntity<Object> problem = ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "database",
-                    "the database cannot be reached; the request was not completed, retry later");
+                    DatabaseFailures.UNREACHABLE);
             return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                                       .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                                       .header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS)
                                        .body(problem.getBody()));
         }
         return Optional.empty();
