@@ -13,11 +13,13 @@ import org.coalitionledger.security.user.event.UserDisabled;
 import org.coalitionledger.security.user.event.UserEnabled;
 import org.coalitionledger.security.user.event.UserEvent;
 import org.coalitionledger.security.user.event.UserRolesChanged;
+import org.coalitionledger.support.RecordTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,9 +113,21 @@ public class UserEventLog {
         }
         if (event instanceof ApiTokenIssued issued) {
             return "token " + issued.token() + " '" + issued.name() + "', roles " + issued.roles() + ", expires "
-                    + issued.expiresAt();
+                    + shownMoment(issued.expiresAt());
         }
         ApiTokenRevoked revoked = (ApiTokenRevoked) event;
         return "token " + revoked.token() + " revoked";
+    }
+
+    /** A stored moment as every page shows moments ({@link RecordTime#shown}); kept as stored if it is not one. */
+    private static String shownMoment(String stored) {
+        if (stored == null) {
+            return "";
+        }
+        try {
+            return RecordTime.shown(Instant.parse(stored));
+        } catch (DateTimeParseException e) {
+            return stored;
+        }
     }
 }
