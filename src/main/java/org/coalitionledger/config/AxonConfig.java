@@ -149,13 +149,6 @@ class AxonConfig {
     }
 
     /**
-     * Aggregates stay in memory between commands (entries the garbage collector may drop), so a command loads no events
-     * when its aggregate is cached and appends stay flat however long a coalition's history grows. A command whose
-     * append fails (another node wrote first) rolls back and drops its entry; {@code Recorder} then retries it on
-     * fresh state. One cache per aggregate type: ids are unique across both, and a lookup of one kind's id in the
-     * other's repository must miss and be refused as before.
-     */
-    /**
      * Routes a command to the aggregate it names through {@link ActCommand#aggregateId()}, which every command an
      * aggregate handles implements, instead of Axon's annotation scan, which looks up annotations by reflection on
      * every command (a sixth of an import's time). {@code ActTargetResolverTest} checks that both agree.
@@ -165,6 +158,13 @@ class AxonConfig {
         return new ActTargetResolver();
     }
 
+    /**
+     * Aggregates stay in memory between commands (entries the garbage collector may drop), so a command loads no events
+     * when its aggregate is cached and appends stay flat however long a coalition's history grows. A command whose
+     * append fails (another node wrote first) rolls back and drops its entry; {@code Recorder} then retries it on
+     * fresh state. One cache per aggregate type: ids are unique across both, and a lookup of one kind's id in the
+     * other's repository must miss and be refused as before.
+     */
     @Bean
     Cache coalitionCache() {
         return new WeakReferenceCache();
@@ -207,17 +207,22 @@ class AxonConfig {
     }
 
     /**
-     * The command bus, as Axon's auto-configuration builds it, with one difference: a {@link Rejection} does not
-     * roll the unit of work back. Aggregates refuse before they apply anything, so there is nothing to undo; and
-     * inside an import a rolled-back command makes Axon drop the aggregate it loaded from the import's unit of
-     * work, so every later line on that coalition or agreement would load it from the event store again (a slow
-     * import, and checks against the stored state instead of the state the import has built). Every other
-     * exception rolls back as usual.
+     * The command bus: Axon's {@link SimpleCommandBus}, as its auto-configuration builds it but with one difference,
+     * inside a {@link GroupCommitCommandBus} that lets commands arriving together share one transaction (at most
+     * {@code ledger.commands.max-group} of them; 1 turns group commit off).
+     * <p>
+     * The difference: a {@link Rejection} does not roll the unit of work back. Aggregates refuse before they apply
+     * anything, so there is nothing to undo; and inside an import or a group a rolled-back command makes Axon drop
+     * the aggregate it loaded from the shared unit of work, so every later command on that coalition or agreement
+     * would load it from the event store again (a slow import, and checks against the stored state instead of the
+     * state the import has built). Every other exception rolls back as usual.
      */
     @Bean
-    SimpleCommandBus commandBus(TransactionManager transactionManager,
-                                org.axonframework.config.Configuration axonConfiguration,
-                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+    GroupCommitCommandBus commandBus(TransactionManager transactionManager,
+                                     org.axonframework.config.Configuration axonConfiguration,
+                                     DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                     AggregateLocks aggregateLocks, CommandTargetResolver actTargetResolver,
+                                     @Value("${ledger.commands.max-group:100}") int maxGroup) {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
@@ -228,7 +233,16 @@ class AxonConfig {
                 .build();
         commandBus.registerHandlerInterceptor(
                 new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
-        return commandBus;
+        return new GroupCommitCommandBus(commandBus, transactionManager, aggregateLocks, actTargetResolver, maxGroup);
+    }
+
+    /**
+     * The aggregates' locks ({@code @Aggregate(lockFactory = "aggregateLocks")}): Axon's, knowing which thread holds
+     * each, so that a group of commands never waits for an aggregate an import holds.
+     */
+    @Bean
+    AggregateLocks aggregateLocks() {
+        return new AggregateLocks();
     }
 
     /** Copies who recorded an act, and through which channel, from the command to its events. */

@@ -67,7 +67,8 @@ class MetricsHttpTest extends LedgerHttpTestSupport {
         for (String group : new String[]{"membership", "commitments", "history"}) {
             assertThat(metrics).contains("ledger_projection_lag_events{group=\"" + group + "\"}");
         }
-        assertThat(metrics).contains("ledger_audit_sealed_events_total");
+        assertThat(metrics).contains("ledger_audit_sealed_events_total", "ledger_commands_groups_total",
+                                     "ledger_commands_grouped_total", "ledger_commands_groups_undone_total");
     }
 
     @Test

@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An agreement of a coalition, with its commitment term, its rules for entry into force and withdrawal, its
  * general entry into force and each party's signatures, consents, notices and withdrawals.
  */
-@Aggregate(cache = "agreementCache", commandTargetResolver = "actTargetResolver")
+@Aggregate(cache = "agreementCache", commandTargetResolver = "actTargetResolver", lockFactory = "aggregateLocks")
 public class Agreement {
 
     /** The names this aggregate handles corrections and retractions under ({@link RecordRouting}). */

@@ -39,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A coalition and the membership acts of its parties. It keeps only what its decisions need: when it was formed
  * and each party's timeline of acts.
  */
-@Aggregate(cache = "coalitionCache", commandTargetResolver = "actTargetResolver")
+@Aggregate(cache = "coalitionCache", commandTargetResolver = "actTargetResolver", lockFactory = "aggregateLocks")
 public class Coalition {
 
     /** The names this aggregate handles corrections and retractions under ({@link RecordRouting}). */

@@ -23,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and that a completed review changes no more. Which acts are in scope is checked before the command is sent
  * (review.web.ReviewScope), since it needs the history and the audit tree.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 public class Review {
 
     @AggregateIdentifier
