@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Which database the integration tests run on: H2 in a data directory of their own (the default), or a database of
  * their own on the embedded PostgreSQL server with the application's {@code postgres} profile when the system property
- * {@code ledger.test.database} is {@code postgresql} (the second test run of {@code mvn verify}, see pom.xml).
+ * {@code ledger.test.database} is {@code postgresql} (set by {@code it.stages.OnPostgresqlSuite} in {@code mvn verify},
+ * or on the command line for a single class).
  */
 public final class TestDatabase {
 
