@@ -3,6 +3,7 @@ package org.coalitionledger.ui;
 import org.coalitionledger.it.SharedLedgerHttpTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.coalitionledger.it.TestUsers;
+import org.coalitionledger.support.RecordTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -433,9 +436,12 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         assertThat(auditor.get(IT + "?asOf=2024-06-01").body()).containsPattern("active, \\d+ days left")
                 .doesNotContainPattern("\\d\\s+\\.").doesNotContainPattern("active\\s+,");
         // a token's expiry, shown among the users' events on the same page, is a moment too
-        assertThat(post("/api/users/me/tokens", "{\"name\":\"pages\",\"roles\":[\"VIEWER\"]}").status())
-                .isEqualTo(201);
+        Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Response token = post("/api/users/me/tokens", "{\"name\":\"pages\",\"roles\":[\"ADMIN\"],\"expiresAt\":\""
+                + expiry + "\"}");
+        assertThat(token.status()).as(token.text()).isEqualTo(201);
         String audit = auditor.get("/audit?coalition=" + COALITION).body();
+        assertThat(audit).contains("expires " + RecordTime.shown(expiry));
         assertThat(audit).containsPattern("Verified at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC")
                 .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z")
                 .doesNotContain("0 recorded moments ago")
