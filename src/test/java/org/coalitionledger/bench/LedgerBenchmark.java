@@ -422,18 +422,8 @@ public final class LedgerBenchmark {
      */
     private static double[] importLines(ImportService imports, ProjectionBarrier projections, int lines)
             throws Exception {
-        String coalition = "import-" + UUID.randomUUID().toString().substring(0, 8);
-        StringBuilder body = new StringBuilder("{\"command\":\"FormCoalition\",\"coalition\":\"" + coalition
-                + "\",\"name\":\"Imported\",\"effectiveDate\":\"1900\",\"source\":{\"title\":\"Synthetic\"}}\n");
-        for (int n = 1; n < lines; n++) {
-            body.append("{\"command\":\"").append(n % 2 == 1 ? "JoinCoalition" : "LeaveCoalition")
-                    .append("\",\"coalition\":\"").append(coalition).append("\",\"party\":\"")
-                    .append(PARTIES.get(((n - 1) / 2) % PARTIES.size())).append("\",\"effectiveDate\":\"")
-                    .append(LocalDate.of(1900, 1, 1).plusDays(n)).append("\",\"source\":{\"title\":\"Synthetic\"}}\n");
-        }
-        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long started = System.nanoTime();
-        ImportService.ImportResult result = imports.importLines(new java.io.ByteArrayInputStream(bytes), false,
+        ImportService.ImportResult result = imports.importLines(syntheticImport(lines), false,
                                                                 "benchmark", false);
         double committed = lines / seconds(started);
         settle(projections);
@@ -442,6 +432,67 @@ public final class LedgerBenchmark {
             throw new IllegalStateException("the import failed: " + result.errors().stream().limit(3).toList());
         }
         return new double[]{committed, visible};
+    }
+
+    /** Lines of one synthetic coalition: its dates, a day apart from 1900, stay before 2000. */
+    static final int IMPORT_BLOCK = 30_000;
+
+    /**
+     * {@code lines} import lines, made as they are read (so that the benchmark itself holds none of them): for every
+     * {@link #IMPORT_BLOCK} lines a coalition formed in 1900, then joins and departures of the 200 parties in turn,
+     * a day apart.
+     */
+    static java.io.InputStream syntheticImport(int lines) {
+        String prefix = "import-" + UUID.randomUUID().toString().substring(0, 8);
+        return new java.io.InputStream() {
+            private int next;
+            private byte[] line = new byte[0];
+            private int at;
+
+            @Override
+            public int read() {
+                return more() ? line[at++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) {
+                if (length == 0) {
+                    return 0;
+                }
+                if (!more()) {
+                    return -1;
+                }
+                int count = Math.min(length, line.length - at);
+                System.arraycopy(line, at, into, offset, count);
+                at += count;
+                return count;
+            }
+
+            private boolean more() {
+                if (at < line.length) {
+                    return true;
+                }
+                if (next >= lines) {
+                    return false;
+                }
+                line = syntheticLine(prefix, next++).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                at = 0;
+                return true;
+            }
+        };
+    }
+
+    private static String syntheticLine(String prefix, int line) {
+        String coalition = prefix + "-" + line / IMPORT_BLOCK;
+        int n = line % IMPORT_BLOCK;
+        if (n == 0) {
+            return "{\"command\":\"FormCoalition\",\"coalition\":\"" + coalition
+                    + "\",\"name\":\"Imported\",\"effectiveDate\":\"1900\",\"source\":{\"title\":\"Synthetic\"}}\n";
+        }
+        return "{\"command\":\"" + (n % 2 == 1 ? "JoinCoalition" : "LeaveCoalition") + "\",\"coalition\":\""
+                + coalition + "\",\"party\":\"" + PARTIES.get(((n - 1) / 2) % PARTIES.size())
+                + "\",\"effectiveDate\":\"" + LocalDate.of(1900, 1, 1).plusDays(n)
+                + "\",\"source\":{\"title\":\"Synthetic\"}}\n";
     }
 
     private static void deleteTree(Path root) {
