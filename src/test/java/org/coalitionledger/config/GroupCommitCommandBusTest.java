@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -186,6 +187,12 @@ class GroupCommitCommandBusTest {
         assertThat(List.of(w0.getPayload(), w1.getPayload())).containsExactly("w0", "w1");
         assertThat(rootOf.get("w0")).isNotSameAs(rootOf.get("w1"));
         assertThat(bus.groups()).isZero();
+    }
+
+    @Test
+    void aLargestGroupBelowOneIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> bus(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ledger.commands.max-group").hasMessageContaining("0");
     }
 
     /** Sends a command that blocks, then the given ones while it runs; lets it finish once they all wait. */
