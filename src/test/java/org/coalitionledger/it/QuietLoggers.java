@@ -9,7 +9,7 @@ import java.util.List;
  * Silences the loggers that report a failure a test provokes on purpose (the test asserts it instead), and gives
  * them back their configured level afterwards, so that later tests in the same JVM log as usual.
  */
-final class QuietLoggers implements AutoCloseable {
+public final class QuietLoggers implements AutoCloseable {
 
     private final List<String> loggers;
 
@@ -18,7 +18,7 @@ final class QuietLoggers implements AutoCloseable {
         loggers.forEach(logger -> system().setLogLevel(logger, LogLevel.OFF));
     }
 
-    static QuietLoggers of(String... loggers) {
+    public static QuietLoggers of(String... loggers) {
         return new QuietLoggers(List.of(loggers));
     }
 
