@@ -223,6 +223,7 @@ public final class GroupCommitCommandBus implements CommandBus {
         }
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         List<CommandResultMessage<?>> answers = new ArrayList<>(taken.size());
+        boolean committed = false;
         try {
             unitOfWork.attachTransaction(transactions);
             for (Pending pending : taken) {
@@ -230,15 +231,18 @@ public final class GroupCommitCommandBus implements CommandBus {
                 commands.dispatch(pending.command, answer);
                 CommandResultMessage<?> result = answer.result;
                 if (result == null || result.isExceptional() && !(result.exceptionResult() instanceof Rejection)) {
-                    unitOfWork.rollback();
-                    undone.incrementAndGet();
-                    return;
+                    break;
                 }
                 answers.add(result);
             }
-            unitOfWork.commit();
+            if (answers.size() < taken.size()) {
+                unitOfWork.rollback();
+            } else {
+                unitOfWork.commit();
+                committed = true;
+            }
         } catch (RuntimeException | Error e) {
-            // the commit failed (and rolled back), or a command threw where it should have answered: undone
+            // the commit failed (and rolled back), or a command threw where it should have answered
             if (unitOfWork.isActive()) {
                 try {
                     unitOfWork.rollback(e);
@@ -247,6 +251,8 @@ public final class GroupCommitCommandBus implements CommandBus {
                     CurrentUnitOfWork.clear(unitOfWork);
                 }
             }
+        }
+        if (!committed) {
             undone.incrementAndGet();
             return;
         }
