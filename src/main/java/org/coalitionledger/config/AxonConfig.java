@@ -122,18 +122,28 @@ class AxonConfig {
      * nodes every {@code ledger.cluster.event-poll-interval} instead of every second. Events written on this node wake
      * its processors at once either way; the poll bounds how soon another node's projections see a write (and so how
      * long a write waits for read-your-writes on a cluster).
+     * <p>
+     * The store reads ahead into a cache that the processors following it share, as fast as the database answers;
+     * each of its streams ends after {@value BoundedReadAhead#MOST} events ({@link BoundedReadAhead}), since the
+     * reader keeps a stream's events alive until it ends (a million-line import's backlog filled a 512 MB heap). A
+     * processor that falls behind that cache is sent to a stream of its own every {@value #LAGGING_CHECK_MILLIS} ms
+     * (Axon's default is 10 s).
      */
+    /** How often processors that fell behind the event store's shared cache are sent to streams of their own. */
+    static final long LAGGING_CHECK_MILLIS = 500;
+
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration axonConfiguration,
                                   @Value("${ledger.cluster.event-poll-interval:PT0.2S}") Duration poll,
                                   EventReaderShutdown shutdown) {
         return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                .storageEngine(new BoundedReadAhead(storageEngine))
                 .threadFactory(shutdown.threadFactory())
                 .messageMonitor(axonConfiguration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axonConfiguration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(poll.toMillis())
+                .cleanupDelay(LAGGING_CHECK_MILLIS)
                 .build();
     }
 
@@ -243,6 +253,12 @@ class AxonConfig {
     @Bean
     AggregateLocks aggregateLocks() {
         return new AggregateLocks();
+    }
+
+    /** The projections' processors' meters, capacity over a short window ({@link ProcessorMonitors}). */
+    @Bean
+    ProcessorMonitors processorMonitors(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new ProcessorMonitors(registry);
     }
 
     /** Copies who recorded an act, and through which channel, from the command to its events. */
