@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers {@link CoalitionDirectory} questions by loading aggregates through their repositories. Inside a unit of
@@ -27,10 +28,22 @@ class AggregateCoalitionDirectory implements CoalitionDirectory {
 
     private final ObjectProvider<Configuration> axon;
     private final ObjectProvider<RecordIndex> recordIndex;
+    /** A bulk import's private repositories ({@link StagedImports}), used instead on the thread that checks it. */
+    private final ThreadLocal<Function<Class<?>, Repository<?>>> staged = new ThreadLocal<>();
 
     AggregateCoalitionDirectory(ObjectProvider<Configuration> axon, ObjectProvider<RecordIndex> recordIndex) {
         this.axon = axon;
         this.recordIndex = recordIndex;
+    }
+
+    /** Runs {@code work} with aggregates loaded through a bulk import's private repositories, on this thread. */
+    void withRepositories(Function<Class<?>, Repository<?>> repositories, Runnable work) {
+        staged.set(repositories);
+        try {
+            work.run();
+        } finally {
+            staged.remove();
+        }
     }
 
     @Override
@@ -76,7 +89,10 @@ class AggregateCoalitionDirectory implements CoalitionDirectory {
         if (id == null) {
             return Optional.empty();
         }
-        Repository<T> repository = axon.getObject().repository(type);
+        Function<Class<?>, Repository<?>> stagedRepositories = staged.get();
+        @SuppressWarnings("unchecked")
+        Repository<T> repository = stagedRepositories != null ? (Repository<T>) stagedRepositories.apply(type)
+                : axon.getObject().repository(type);
         try {
             return Optional.of(repository.load(id));
         } catch (AggregateNotFoundException e) {

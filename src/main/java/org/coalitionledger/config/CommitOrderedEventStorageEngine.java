@@ -80,11 +80,8 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
                                              Serializer serializer) throws SQLException {
-        takeAppendLock(connection);
-        long next = highestIndex(connection) + 1;
-        PreparedStatement statement = connection.prepareStatement(
-                "insert into " + schema().domainEventTable() + " (" + schema().globalIndexColumn() + ", "
-                        + schema().domainEventFields() + ") values (?,?,?,?,?,?,?,?,?,?)");
+        long next = lockForAppend(connection);
+        PreparedStatement statement = connection.prepareStatement(insertStatement());
         try {
             for (EventMessage<?> message : events) {
                 DomainEventMessage<?> event = asDomainEvent(message);
@@ -107,6 +104,42 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
             statement.close();
             throw e;
         }
+    }
+
+    /**
+     * Takes the append lock for the transaction of {@code connection}, held until it ends, and answers the next global
+     * index. A bulk import then inserts its staged events from there with {@link #insertStaged}, in as many batches as
+     * it likes, and commits once.
+     */
+    long lockForAppend(Connection connection) throws SQLException {
+        takeAppendLock(connection);
+        return highestIndex(connection) + 1;
+    }
+
+    /** Inserts events staged (and serialized) by a bulk import, with the global indexes from {@code first} on. */
+    void insertStaged(Connection connection, List<EventSpool.StagedEvent> events, long first) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insertStatement())) {
+            long next = first;
+            for (EventSpool.StagedEvent event : events) {
+                statement.setLong(1, next++);
+                statement.setString(2, event.eventId());
+                statement.setString(3, event.aggregateId());
+                statement.setLong(4, event.sequenceNumber());
+                statement.setString(5, event.type());
+                writeTimestamp(statement, 6, event.timestamp());
+                statement.setString(7, event.payloadType());
+                statement.setString(8, event.payloadRevision());
+                statement.setObject(9, event.payload());
+                statement.setObject(10, event.metaData());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private String insertStatement() {
+        return "insert into " + schema().domainEventTable() + " (" + schema().globalIndexColumn() + ", "
+                + schema().domainEventFields() + ") values (?,?,?,?,?,?,?,?,?,?)";
     }
 
     /** Tokens stored before (by an earlier version, with thousands of gaps) are cut down before they are used. */

@@ -88,6 +88,11 @@ public final class GroupCommitCommandBus implements CommandBus {
         this.maxGroup = maxGroup;
     }
 
+    /** The dispatch interceptors registered (a bulk import's private bus applies them too). */
+    List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors() {
+        return List.copyOf(dispatchInterceptors);
+    }
+
     /** Groups of two or more commands committed so far. */
     public long groups() {
         return groups.get();

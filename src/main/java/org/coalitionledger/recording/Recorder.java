@@ -18,6 +18,7 @@ import org.coalitionledger.evidence.EvidenceStore;
 import org.springframework.stereotype.Service;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -66,6 +67,18 @@ public class Recorder {
 
     /** As above, with the metadata given (the import adds the provenance of exported lines). */
     public void dispatch(Object command, MetaData metaData) {
+        dispatch(command, metaData, this::send);
+    }
+
+    /**
+     * As above, checked by a bulk import's private ledger instead of the command bus: the same checks before the
+     * command is sent, and the same answer for an unknown coalition or agreement.
+     */
+    public void stage(Object command, MetaData metaData, Staging.Session session, boolean remember) {
+        dispatch(command, metaData, message -> session.dispatch(message, remember));
+    }
+
+    private void dispatch(Object command, MetaData metaData, Consumer<CommandMessage<?>> sender) {
         if (command instanceof ActCommand act) {
             // the aggregate id is checked before Axon routes on it, so that a missing or malformed one is a 400
             Checks.slug(act.aggregateType().equals("Agreement") ? "agreement" : "coalition", act.aggregateId());
@@ -76,7 +89,7 @@ public class Recorder {
             evidence.requireStored("source.evidence", source.evidence());
         }
         try {
-            send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            sender.accept(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // the id is unknown, or belongs to the other kind of aggregate
             String field = command.getClass().getPackageName().startsWith("org.coalitionledger.agreement")

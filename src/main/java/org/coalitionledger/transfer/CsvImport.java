@@ -51,7 +51,13 @@ class CsvImport {
     ImportResult importCsv(InputStream body, boolean dryRun, String recordedBy, ImportRuns.Run run)
             throws IOException {
         List<LineError> errors = new ArrayList<>();
-        ImportService.Lines lines = imports.lines(errors, dryRun, recordedBy, run);
+        try (ImportService.Lines lines = imports.lines(errors, dryRun, recordedBy, run)) {
+            return importCsv(body, dryRun, run, errors, lines);
+        }
+    }
+
+    private ImportResult importCsv(InputStream body, boolean dryRun, ImportRuns.Run run, List<LineError> errors,
+                                   ImportService.Lines lines) throws IOException {
         var utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

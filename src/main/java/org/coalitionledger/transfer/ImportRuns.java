@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * The imports of this node: at most one runs at a time (a second is refused while it runs, since each holds its
- * file in memory until it commits), with its progress, and the last {@value #KEPT} that ended with their answers.
+ * The imports of this node: at most one runs at a time (a second is refused while it runs: each holds the coalitions
+ * and agreements it touches in memory, and its write holds the append lock), with its progress, and the last
+ * {@value #KEPT} that ended with their answers.
  */
 @Component
 public class ImportRuns {
@@ -153,6 +154,11 @@ public class ImportRuns {
             stage = Stage.COMMITTING;
         }
 
+        /** Being written: {@code lines} lines' events are in the database's transaction so far. */
+        void writing(long lines) {
+            linesWritten.set(lines);
+        }
+
         /** Committed: {@code lines} lines written; the projections have yet to show them. */
         void written(long lines) {
             linesWritten.set(lines);
@@ -188,8 +194,8 @@ public class ImportRuns {
             Integer percent = switch (stage) {
                 case READING -> declaredBytes > 0 ? (int) Math.min(99, bytesRead.get() * 100 / declaredBytes / 2)
                         : null;
-                case CHECKING -> toCheck > 0 ? (int) (50 + checked * 45 / toCheck) : 50;
-                case COMMITTING -> 95;
+                case CHECKING -> toCheck > 0 ? (int) (50 + checked * 30 / toCheck) : 50;
+                case COMMITTING -> toCheck > 0 ? (int) (80 + linesWritten.get() * 15 / toCheck) : 80;
                 case PUBLISHING -> 98;
                 case DONE, REJECTED, FAILED -> 100;
             };

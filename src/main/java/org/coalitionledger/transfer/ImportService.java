@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.coalitionledger.common.ActKind;
 import org.coalitionledger.common.Checks;
 import org.coalitionledger.common.PartialDate;
@@ -22,17 +19,24 @@ import org.coalitionledger.recording.ActBody;
 import org.coalitionledger.recording.ActCatalog;
 import org.coalitionledger.recording.ProjectionBarrier;
 import org.coalitionledger.recording.Recorder;
+import org.coalitionledger.recording.Staging;
+import org.coalitionledger.storage.SpoolFile;
 import org.coalitionledger.web.JsonInput;
 import org.coalitionledger.web.JsonProblems;
 import org.coalitionledger.web.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -41,16 +45,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Imports JSON Lines, one command per line, all or nothing: every line is checked against the ledger and against
- * the lines before it inside one unit of work, which is committed only when no line failed.
+ * the lines before it on the import's private ledger ({@link Staging}), whose events are written in one transaction
+ * only when no line failed. The import streams: its lines wait in a spool file, with a small key each in memory
+ * ({@link Reading}), and its events in another (docs/architecture.md, "Bulk import").
  * <p>
  * Lines may come in any order. When every line carries the {@code recordedAt} of an export, they are replayed in
  * that original recording order (the order the source ledger accepted them in). Otherwise coalitions are formed
@@ -66,7 +75,8 @@ public class ImportService {
     private static final int PROGRESS_EVERY = 10_000;
 
     private final Recorder recorder;
-    private final TransactionManager transactions;
+    private final Staging staging;
+    private final Path spoolDirectory;
     private final ProjectionBarrier barrier;
     private final ActCatalog catalog;
     private final Requests requests;
@@ -78,14 +88,16 @@ public class ImportService {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build());
 
-    ImportService(Recorder recorder, TransactionManager transactions, ProjectionBarrier barrier,
-                  ActCatalog catalog, Requests requests, ImportRuns runs, ReviewImport reviewLines) {
+    ImportService(Recorder recorder, Staging staging, ProjectionBarrier barrier, ActCatalog catalog,
+                  Requests requests, ImportRuns runs, ReviewImport reviewLines,
+                  @Value("${ledger.import.spool-dir:${ledger.data-dir}/import}") String spoolDirectory) {
         this.recorder = recorder;
+        this.staging = staging;
+        this.spoolDirectory = Path.of(spoolDirectory);
         this.reviewLines = reviewLines;
         this.runs = runs;
         this.requests = requests;
         this.catalog = catalog;
-        this.transactions = transactions;
         this.barrier = barrier;
     }
 
@@ -160,11 +172,12 @@ public class ImportService {
     /** As above, as the given run (started by the caller, who ends it with the answer). */
     ImportResult importLines(InputStream body, boolean dryRun, String recordedBy, boolean awaitVisible,
                              ImportRuns.Run run) throws IOException {
-        List<LineError> errors = new ArrayList<>();
-        ExportTrailer.CheckedInput checked = new ExportTrailer.CheckedInput(counted(body, run));
-        List<Line> lines = read(checked, errors, run);
-        checked.check();
-        return apply(lines, errors, dryRun, recordedBy, awaitVisible, run);
+        try (Reading reading = new Reading(new ArrayList<>(), run)) {
+            ExportTrailer.CheckedInput checked = new ExportTrailer.CheckedInput(counted(body, run));
+            read(checked, reading);
+            checked.check();
+            return apply(reading, dryRun, recordedBy, awaitVisible);
+        }
     }
 
     /** The body, counting its bytes into the run's progress. */
@@ -191,40 +204,36 @@ public class ImportService {
     }
 
     /**
-     * Lines read elsewhere (CSV rows), parsed as they come so that only the parsed line is held, then applied under
-     * the same rules by {@link #apply()}.
+     * Lines read elsewhere (CSV rows), checked and spooled as they come, then applied under the same rules by
+     * {@link #apply()}. Closing deletes the spool, whether or not they were applied.
      */
-    final class Lines {
+    final class Lines implements AutoCloseable {
 
-        private final List<Line> lines = new ArrayList<>();
-        private final List<LineError> errors;
+        private final Reading reading;
         private final boolean dryRun;
         private final String recordedBy;
-        private final ImportRuns.Run run;
 
         private Lines(List<LineError> errors, boolean dryRun, String recordedBy, ImportRuns.Run run) {
-            this.errors = errors;
+            this.reading = new Reading(errors, run);
             this.dryRun = dryRun;
             this.recordedBy = recordedBy;
-            this.run = run;
         }
 
         void add(long number, ObjectNode fields) {
-            run.lineRead();
-            try {
-                lines.add(parse(number, fields));
-            } catch (Rejection rejection) {
-                errors.addAll(LineError.of(number, rejection));
-                run.refusedOnReading();
-            }
+            reading.add(number, fields.toString(), fields);
         }
 
         long count() {
-            return lines.size() + errors.size();
+            return reading.keys.size() + reading.errors.size();
         }
 
         ImportResult apply() {
-            return ImportService.this.apply(lines, errors, dryRun, recordedBy, true, run);
+            return ImportService.this.apply(reading, dryRun, recordedBy, true);
+        }
+
+        @Override
+        public void close() {
+            reading.close();
         }
     }
 
@@ -233,75 +242,227 @@ public class ImportService {
         return new Lines(errors, dryRun, recordedBy, run);
     }
 
-    private ImportResult apply(List<Line> lines, List<LineError> errors, boolean dryRun, String recordedBy,
-                               boolean awaitVisible, ImportRuns.Run run) {
-        long total = lines.size() + errors.size();
-        boolean inRecordedOrder = !lines.isEmpty() && lines.stream().allMatch(line -> line.exportedAt() != null);
-        refuseMisplacedReviews(lines, errors, inRecordedOrder);
-        run.checking(lines.size());
-        lines.sort(inRecordedOrder
-                           ? Comparator.comparing(Line::exportedAt).thenComparingLong(Line::number)
-                           : Comparator.comparingInt((Line line) -> line.kind().importPhase())
-                                   .thenComparing(line -> line.kind().isCorrection() ? null : line.effective(),
-                                                  Comparator.nullsFirst(Comparator.naturalOrder()))
-                                   .thenComparing(line -> line.kind().isCorrection() ? 0 : line.kind().ordinal())
-                                   .thenComparingLong(Line::number));
-        Map<String, String> newIdOf = new HashMap<>();
-        for (java.util.Iterator<Line> it = lines.iterator(); it.hasNext(); ) {
-            Line line = it.next();
-            if (line.exportedRecordId() != null && !line.names()
-                    && newIdOf.putIfAbsent(line.exportedRecordId(), line.recordId()) != null) {
-                errors.add(new LineError(line.number(), "recordId", "recordId '" + line.exportedRecordId()
-                        + "' is given by another line of this file too"));
-                it.remove();
+    /**
+     * Where an import holds its lines between reading and applying: each line that reads well, as it came, in a
+     * spool file, and in memory only a small key to order it by ({@link Key}); the record ids that lines name
+     * (corrections and review lines); and a 64-bit hash of each exported record id, so that an id given twice is
+     * found without holding every id.
+     */
+    private final class Reading implements AutoCloseable {
+
+        private final List<LineError> errors;
+        private final ImportRuns.Run run;
+        private final SpoolFile spool;
+        private final List<Key> keys = new ArrayList<>();
+        private final Set<String> named = new HashSet<>();
+        private long[] exportedIds = new long[1024];
+        private int exportedCount;
+        private boolean reviews;
+        private long offset;
+
+        Reading(List<LineError> errors, ImportRuns.Run run) {
+            this.errors = errors;
+            this.run = run;
+            this.spool = SpoolFile.create(spoolDirectory, "import-lines");
+        }
+
+        void add(long number, String text, ObjectNode fields) {
+            run.lineRead();
+            Line line;
+            try {
+                line = parse(number, fields);
+            } catch (Rejection rejection) {
+                errors.addAll(LineError.of(number, rejection));
+                run.refusedOnReading();
+                return;
+            }
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            try {
+                spool.out().write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the import spool " + spool.path(), e);
+            }
+            keys.add(Key.of(line, offset, bytes.length));
+            offset += bytes.length;
+            if (line.review() != null) {
+                reviews = true;
+            }
+            if (line.names()) {
+                named.addAll(namedBy(line));
+            } else if (line.exportedRecordId() != null) {
+                if (exportedCount == exportedIds.length) {
+                    exportedIds = Arrays.copyOf(exportedIds, exportedCount * 2);
+                }
+                exportedIds[exportedCount++] = hash(line.exportedRecordId());
             }
         }
 
+        /** The hashes of exported record ids that more than one line gives (rarely any; checked exactly later). */
+        Set<Long> repeatedIds() {
+            long[] sorted = Arrays.copyOf(exportedIds, exportedCount);
+            Arrays.sort(sorted);
+            Set<Long> repeated = new HashSet<>();
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    repeated.add(sorted[i]);
+                }
+            }
+            return repeated;
+        }
+
+        /** A spooled line, parsed again (it was read well once, so it parses the same way). */
+        Line line(Key key) {
+            ByteBuffer bytes = ByteBuffer.allocate(key.length());
+            try {
+                FileChannel channel = spool.channel();
+                long position = key.offset();
+                while (bytes.hasRemaining()) {
+                    int n = channel.read(bytes, position + bytes.position());
+                    if (n < 0) {
+                        throw new IOException("the spool ends early");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the import spool " + spool.path(), e);
+            }
+            return parse(key.number(), node(new String(bytes.array(), StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void close() {
+            spool.close();
+        }
+    }
+
+    /**
+     * What orders a line, and where it is in the spool: about 60 bytes a line, so that the keys of a million lines
+     * take tens of megabytes, not the lines themselves.
+     */
+    private record Key(long number, long offset, int length, int phase, long effectiveDay, int ordinal,
+                       long exportedSecond, int exportedNano, boolean correction, boolean review) {
+
+        private static final long NO_DATE = Long.MIN_VALUE;
+
+        static Key of(Line line, long offset, int length) {
+            boolean review = line.review() != null;
+            boolean correction = !review && line.kind().isCorrection();
+            return new Key(line.number(), offset, length, review ? 0 : line.kind().importPhase(),
+                           correction || line.effective() == null ? NO_DATE : line.effective().toEpochDay(),
+                           review || correction ? 0 : line.kind().ordinal(),
+                           line.exportedAt() == null ? 0 : line.exportedAt().getEpochSecond(),
+                           line.exportedAt() == null ? -1 : line.exportedAt().getNano(), correction, review);
+        }
+
+        boolean exported() {
+            return exportedNano >= 0;
+        }
+
+        /** The export's recording order, then the line order. */
+        static final Comparator<Key> RECORDED = Comparator.comparingLong(Key::exportedSecond)
+                .thenComparingInt(Key::exportedNano).thenComparingLong(Key::number);
+
+        /**
+         * Coalitions formed first, agreements registered next, acts in effective-date order (undated first, then
+         * by kind), corrections last in line order.
+         */
+        static final Comparator<Key> BY_PHASE = Comparator.comparingInt(Key::phase)
+                .thenComparingLong(Key::effectiveDay).thenComparingInt(Key::ordinal).thenComparingLong(Key::number);
+    }
+
+    /** The record ids a correction, retraction or review line names. */
+    private static List<String> namedBy(Line line) {
+        List<String> ids = new ArrayList<>(2);
+        if (line.review() != null) {
+            ids.add(line.review().recordId());
+            ids.add(line.review().review());
+        } else if (line.request() instanceof CorrectionRequest correction) {
+            ids.add(correction.recordId());
+        } else if (line.request() instanceof RetractionRequest retraction) {
+            ids.add(retraction.recordId());
+        }
+        ids.removeIf(java.util.Objects::isNull);
+        return ids;
+    }
+
+    /** A 64-bit FNV-1a hash of the text. */
+    private static long hash(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private ImportResult apply(Reading reading, boolean dryRun, String recordedBy, boolean awaitVisible) {
+        List<LineError> errors = reading.errors;
+        ImportRuns.Run run = reading.run;
+        List<Key> keys = reading.keys;
+        boolean inRecordedOrder = !keys.isEmpty() && keys.stream().allMatch(Key::exported);
+        if (reading.reviews) {
+            refuseMisplacedReviews(keys, errors, inRecordedOrder);
+        }
+        long count = keys.size();
+        long total = count + errors.size();
+        run.checking(count);
+        keys.sort(inRecordedOrder ? Key.RECORDED : Key.BY_PHASE);
+        Set<Long> repeated = reading.repeatedIds();
+        Set<String> seenRepeated = new HashSet<>();
+        Map<String, String> newIdOf = new HashMap<>();
+
         Map<String, Long> byCommand = new TreeMap<>();
         ReviewImport.Run reviews = reviewLines.run();
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            unitOfWork.attachTransaction(transactions);
-            long done = 0;
-            long applied = 0;
-            for (Line line : lines) {
+        long applied = 0;
+        long checked = 0;
+        try (Staging.Session session = staging.open(dryRun)) {
+            for (Key key : keys) {
+                Line line = reading.line(key);
+                String exported = line.names() ? null : line.exportedRecordId();
+                if (exported != null && repeated.contains(hash(exported)) && !seenRepeated.add(exported)) {
+                    errors.add(new LineError(line.number(), "recordId", "recordId '" + exported
+                            + "' is given by another line of this file too"));
+                    run.checked(false);
+                    continue;
+                }
+                boolean namedLater = exported != null && reading.named.contains(exported);
+                if (namedLater) {
+                    newIdOf.put(exported, line.recordId());
+                }
                 try {
                     Object request = line.review() == null ? resolved(line.request(), newIdOf) : null;
                     Object command = line.review() != null
                             ? reviews.command(line.review(), line.recordId(), newIdOf)
                             : line.body().toCommand(request, line.recordId());
-                    recorder.dispatch(command, metaData(line, recordedBy));
-                    noteApplied(reviews, line, request, applied++);
+                    recorder.stage(command, metaData(line, recordedBy), session, namedLater);
+                    if (reading.reviews) {
+                        noteApplied(reviews, line, request, applied);
+                    }
+                    applied++;
                     byCommand.merge(line.command(), 1L, Long::sum);
                     run.checked(true);
                 } catch (Rejection rejection) {
                     errors.addAll(LineError.of(line.number(), rejection));
                     run.checked(false);
                 }
-                if (++done % PROGRESS_EVERY == 0) {
-                    log.info("Import: {} of {} lines applied, {} rejected so far", done, lines.size(),
+                if (++checked % PROGRESS_EVERY == 0) {
+                    log.info("Import: {} of {} lines checked, {} refused so far", checked, count,
                              errors.size());
                 }
             }
             if (errors.isEmpty() && !dryRun) {
+                // the keys are done with: the write has the heap to itself
+                keys.clear();
                 run.committing();
-                unitOfWork.commit();
-                run.written(lines.size());
-            } else {
-                unitOfWork.rollback();
+                session.write(run::writing);
+                run.written(count);
             }
-        } catch (RuntimeException e) {
-            if (unitOfWork.isActive()) {
-                unitOfWork.rollback(e);
-            }
-            throw e;
         }
         errors.sort(Comparator.comparingLong(LineError::line));
         boolean written = errors.isEmpty() && !dryRun;
         if (written) {
-            log.info("Imported {} lines recorded by {}", lines.size(), recordedBy);
+            log.info("Imported {} lines recorded by {}", count, recordedBy);
         }
-        return new ImportResult(dryRun, total, written ? lines.size() : 0, written ? byCommand : Map.of(),
+        return new ImportResult(dryRun, total, written ? count : 0, written ? byCommand : Map.of(),
                                 errors, !written || awaitVisible && barrier.awaitProjections());
     }
 
@@ -310,10 +471,7 @@ public class ImportService {
      * recorded order (every line with its {@code recordedAt}) into a ledger that holds no event yet; otherwise each
      * is a bad line, named.
      */
-    private void refuseMisplacedReviews(List<Line> lines, List<LineError> errors, boolean inRecordedOrder) {
-        if (lines.stream().noneMatch(line -> line.review() != null)) {
-            return;
-        }
+    private void refuseMisplacedReviews(List<Key> keys, List<LineError> errors, boolean inRecordedOrder) {
         String why = !inRecordedOrder
                 ? "a review line is imported only from an export: every line of the file needs its recordedAt"
                 : reviewLines.ledgerIsEmpty() ? null
@@ -322,10 +480,10 @@ public class ImportService {
         if (why == null) {
             return;
         }
-        for (java.util.Iterator<Line> it = lines.iterator(); it.hasNext(); ) {
-            Line line = it.next();
-            if (line.review() != null) {
-                errors.add(new LineError(line.number(), "command", why));
+        for (java.util.Iterator<Key> it = keys.iterator(); it.hasNext(); ) {
+            Key key = it.next();
+            if (key.review()) {
+                errors.add(new LineError(key.number(), "command", why));
                 it.remove();
             }
         }
@@ -373,41 +531,44 @@ public class ImportService {
         return MetaData.from(values);
     }
 
-    private List<Line> read(InputStream body, List<LineError> errors, ImportRuns.Run run) throws IOException {
+    private void read(InputStream body, Reading reading) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        List<Line> lines = new ArrayList<>();
         long number = 0;
         try (Reader reader = new InputStreamReader(body, utf8)) {
             BoundedLines bounded = new BoundedLines(reader, MAX_LINE_CHARS);
             String text;
             while ((text = bounded.next()) != null) {
                 number++;
-                run.lineRead();
                 if (BoundedLines.tooLong(text)) {
-                    errors.add(new LineError(number, null, "the line is " + bounded.length()
+                    reading.run.lineRead();
+                    reading.errors.add(new LineError(number, null, "the line is " + bounded.length()
                             + " characters long; at most " + MAX_LINE_CHARS + " are allowed"));
-                    run.refusedOnReading();
+                    reading.run.refusedOnReading();
                     continue;
                 }
                 if (text.isBlank() || ExportTrailer.isTrailer(text)) {
+                    reading.run.lineRead();
                     continue;
                 }
+                ObjectNode node;
                 try {
-                    lines.add(parse(number, node(text)));
+                    node = node(text);
                 } catch (Rejection rejection) {
-                    errors.addAll(LineError.of(number, rejection));
-                    run.refusedOnReading();
+                    reading.run.lineRead();
+                    reading.errors.addAll(LineError.of(number, rejection));
+                    reading.run.refusedOnReading();
+                    continue;
                 }
+                reading.add(number, text, node);
                 if (number % PROGRESS_EVERY == 0) {
                     log.info("Import: {} lines read", number);
                 }
             }
         } catch (CharacterCodingException e) {
-            errors.add(new LineError(number + 1, null, "the body is not valid UTF-8"));
+            reading.errors.add(new LineError(number + 1, null, "the body is not valid UTF-8"));
         }
-        return lines;
     }
 
     private ObjectNode node(String text) {

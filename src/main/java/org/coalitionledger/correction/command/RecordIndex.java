@@ -42,9 +42,21 @@ public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>>
     public record Location(String aggregateType, String aggregateId) {
     }
 
+    /**
+     * Records a bulk import has checked but not yet written, as its private ledger knows them ({@code Staging}):
+     * those a later line may name, and its agreements.
+     */
+    public interface Staged {
+
+        Optional<Location> locate(String recordId);
+
+        Set<String> aggregatesOfType(String aggregateType);
+    }
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EventStore eventStore;
+    private final ThreadLocal<Staged> staged = new ThreadLocal<>();
 
     RecordIndex(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore, CommandBus commandBus) {
         this.jdbc = jdbc;
@@ -53,7 +65,29 @@ public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>>
         commandBus.registerHandlerInterceptor(this);
     }
 
+    /** Runs {@code work} with the records a bulk import has staged found on this thread as if stored. */
+    public void withStaged(Staged records, Runnable work) {
+        Staged before = staged.get();
+        staged.set(records);
+        try {
+            work.run();
+        } finally {
+            if (before == null) {
+                staged.remove();
+            } else {
+                staged.set(before);
+            }
+        }
+    }
+
     public Optional<Location> locate(String recordId) {
+        Staged records = staged.get();
+        if (records != null) {
+            Optional<Location> found = records.locate(recordId);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
         if (CurrentUnitOfWork.isStarted()) {
             Location pending = pending(CurrentUnitOfWork.get()).get(recordId);
             if (pending != null) {
@@ -73,6 +107,10 @@ public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>>
         Set<String> ids = new TreeSet<>(jdbc.queryForList(
                 "select distinct aggregate_id from record_index where aggregate_type = ?", String.class,
                 aggregateType));
+        Staged records = staged.get();
+        if (records != null) {
+            ids.addAll(records.aggregatesOfType(aggregateType));
+        }
         if (CurrentUnitOfWork.isStarted()) {
             pending(CurrentUnitOfWork.get()).values().stream()
                     .filter(location -> location.aggregateType().equals(aggregateType))
@@ -101,7 +139,8 @@ public class RecordIndex implements MessageHandlerInterceptor<CommandMessage<?>>
         });
     }
 
-    private void insert(Map<String, Location> records) {
+    /** Writes these records to the index, in the caller's transaction (a bulk import's, as it is written). */
+    public void insert(Map<String, Location> records) {
         if (records.isEmpty()) {
             return;
         }
