@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 import java.sql.Connection;
@@ -84,20 +83,7 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         PreparedStatement statement = connection.prepareStatement(insertStatement());
         try {
             for (EventMessage<?> message : events) {
-                DomainEventMessage<?> event = asDomainEvent(message);
-                SerializedObject<?> payload = event.serializePayload(serializer, STORED_AS);
-                SerializedObject<?> metaData = event.serializeMetaData(serializer, STORED_AS);
-                statement.setLong(1, next++);
-                statement.setString(2, event.getIdentifier());
-                statement.setString(3, event.getAggregateIdentifier());
-                statement.setLong(4, event.getSequenceNumber());
-                statement.setString(5, event.getType());
-                writeTimestamp(statement, 6, event.getTimestamp());
-                statement.setString(7, payload.getType().getName());
-                statement.setString(8, payload.getType().getRevision());
-                statement.setObject(9, payload.getData());
-                statement.setObject(10, metaData.getData());
-                statement.addBatch();
+                bind(statement, EventSpool.StagedEvent.of(asDomainEvent(message), serializer), next++);
             }
             return statement;
         } catch (SQLException | RuntimeException e) {
@@ -121,20 +107,26 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         try (PreparedStatement statement = connection.prepareStatement(insertStatement())) {
             long next = first;
             for (EventSpool.StagedEvent event : events) {
-                statement.setLong(1, next++);
-                statement.setString(2, event.eventId());
-                statement.setString(3, event.aggregateId());
-                statement.setLong(4, event.sequenceNumber());
-                statement.setString(5, event.type());
-                writeTimestamp(statement, 6, event.timestamp());
-                statement.setString(7, event.payloadType());
-                statement.setString(8, event.payloadRevision());
-                statement.setObject(9, event.payload());
-                statement.setObject(10, event.metaData());
-                statement.addBatch();
+                bind(statement, event, next++);
             }
             statement.executeBatch();
         }
+    }
+
+    /** Adds one event, serialized, to the batch of {@link #insertStatement()}. */
+    private void bind(PreparedStatement statement, EventSpool.StagedEvent event, long globalIndex)
+            throws SQLException {
+        statement.setLong(1, globalIndex);
+        statement.setString(2, event.eventId());
+        statement.setString(3, event.aggregateId());
+        statement.setLong(4, event.sequenceNumber());
+        statement.setString(5, event.type());
+        writeTimestamp(statement, 6, event.timestamp());
+        statement.setString(7, event.payloadType());
+        statement.setString(8, event.payloadRevision());
+        statement.setObject(9, event.payload());
+        statement.setObject(10, event.metaData());
+        statement.addBatch();
     }
 
     private String insertStatement() {

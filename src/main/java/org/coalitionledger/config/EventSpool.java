@@ -27,6 +27,15 @@ final class EventSpool implements AutoCloseable {
     /** An event as the event store's row holds it, without its global index (given when it is written). */
     record StagedEvent(String eventId, String aggregateId, long sequenceNumber, String type, Instant timestamp,
                        String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+
+        /** The event with its payload and metadata serialized as the event store stores them. */
+        static StagedEvent of(DomainEventMessage<?> event, Serializer serializer) {
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+            return new StagedEvent(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                                   event.getType(), event.getTimestamp(), payload.getType().getName(),
+                                   payload.getType().getRevision(), payload.getData(), metaData.getData());
+        }
     }
 
     /** What the spool holds, in the order it was staged. */
@@ -54,21 +63,20 @@ final class EventSpool implements AutoCloseable {
         return events;
     }
 
-    void event(DomainEventMessage<?> event) {
-        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+    void event(DomainEventMessage<?> message) {
+        StagedEvent event = StagedEvent.of(message, serializer);
         try {
             out.writeByte(EVENT);
-            out.writeUTF(event.getIdentifier());
-            out.writeUTF(event.getAggregateIdentifier());
-            out.writeLong(event.getSequenceNumber());
-            writeNullable(event.getType());
-            out.writeLong(event.getTimestamp().getEpochSecond());
-            out.writeInt(event.getTimestamp().getNano());
-            out.writeUTF(payload.getType().getName());
-            writeNullable(payload.getType().getRevision());
-            writeBytes(payload.getData());
-            writeBytes(metaData.getData());
+            out.writeUTF(event.eventId());
+            out.writeUTF(event.aggregateId());
+            out.writeLong(event.sequenceNumber());
+            writeNullable(event.type());
+            out.writeLong(event.timestamp().getEpochSecond());
+            out.writeInt(event.timestamp().getNano());
+            out.writeUTF(event.payloadType());
+            writeNullable(event.payloadRevision());
+            writeBytes(event.payload());
+            writeBytes(event.metaData());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the import spool " + file.path(), e);
         }
