@@ -13,14 +13,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The storage engine as Axon's {@code EmbeddedEventStore} sees it, with each stream of tracked events ending after
- * {@link #MOST} events (whoever reads on opens the next one from where it stopped); everything else is the engine's.
+ * The storage engine as Axon's {@code EmbeddedEventStore} sees it, with each stream its reader thread opens ending
+ * after {@link #MOST} events (it then opens the next one from where it stopped); everything else is the engine's.
  * <p>
  * The store's reader thread fills a cache the processors share, and keeps every event it read since the start of
  * one stream reachable until that stream ends; on a stream without end (a backlog of a million events after an
  * import, or a rebuild) that is the whole backlog: 187,000 events, a full 512 MB heap, then out of memory
- * (docs/performance.md, "The import in a small heap"). Ending each stream after {@value #MOST} events bounds it; a
- * processor reading a stream of its own just opens the next one.
+ * (docs/performance.md, "The import in a small heap"). Ending each of its streams after {@value #MOST} events bounds
+ * it.
  */
 final class BoundedReadAhead implements EventStorageEngine {
 
@@ -33,9 +33,15 @@ final class BoundedReadAhead implements EventStorageEngine {
         this.engine = engine;
     }
 
+    /**
+     * The store's reader thread asks with {@code mayBlock} true, and its stream is cut; a processor's stream of its
+     * own (asked with false) is the engine's, since Axon reads on from such a stream's iterator instead of reopening
+     * it when it is not allowed back onto the shared cache.
+     */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return engine.readEvents(trackingToken, mayBlock).limit(MOST);
+        Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(trackingToken, mayBlock);
+        return mayBlock ? events.limit(MOST) : events;
     }
 
     @Override

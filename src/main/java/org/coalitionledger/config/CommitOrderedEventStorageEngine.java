@@ -102,6 +102,11 @@ class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         return highestIndex(connection) + 1;
     }
 
+    /** Whether the events are written to the node's own data directory (H2) rather than to a database server. */
+    boolean storesInDataDirectory() {
+        return !postgres;
+    }
+
     /** Inserts events staged (and serialized) by a bulk import, with the global indexes from {@code first} on. */
     void insertStaged(Connection connection, List<EventSpool.StagedEvent> events, long first) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(insertStatement())) {

@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -63,6 +62,11 @@ final class EventSpool implements AutoCloseable {
         return events;
     }
 
+    /** The bytes staged so far. */
+    long bytes() {
+        return file.bytes();
+    }
+
     void event(DomainEventMessage<?> message) {
         StagedEvent event = StagedEvent.of(message, serializer);
         try {
@@ -78,7 +82,7 @@ final class EventSpool implements AutoCloseable {
             writeBytes(event.payload());
             writeBytes(event.metaData());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the import spool " + file.path(), e);
+            throw new SpoolFile.Failure("cannot write to the import spool " + file.path(), e);
         }
         events++;
     }
@@ -90,7 +94,7 @@ final class EventSpool implements AutoCloseable {
             out.writeUTF(aggregateType);
             out.writeUTF(aggregateId);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the import spool " + file.path(), e);
+            throw new SpoolFile.Failure("cannot write to the import spool " + file.path(), e);
         }
     }
 
@@ -98,7 +102,7 @@ final class EventSpool implements AutoCloseable {
         try {
             out.writeByte(COMMAND_END);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the import spool " + file.path(), e);
+            throw new SpoolFile.Failure("cannot write to the import spool " + file.path(), e);
         }
     }
 
@@ -123,7 +127,7 @@ final class EventSpool implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the import spool " + file.path(), e);
+            throw new SpoolFile.Failure("cannot read the import spool " + file.path(), e);
         }
     }
 

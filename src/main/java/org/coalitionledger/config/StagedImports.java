@@ -30,7 +30,9 @@ import org.coalitionledger.common.ActCommand;
 import org.coalitionledger.correction.command.RecordIndex;
 import org.coalitionledger.recording.Staging;
 import org.coalitionledger.review.command.Review;
+import org.coalitionledger.storage.FreeSpace;
 import org.coalitionledger.storage.SpoolFile;
+import org.coalitionledger.storage.StorageFull;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +73,8 @@ import java.util.function.LongConsumer;
 @Component
 class StagedImports implements Staging {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StagedImports.class);
+
     /** Events (and record index rows) per JDBC batch when an import is written. */
     static final int WRITE_BATCH = 1_000;
 
@@ -87,6 +91,7 @@ class StagedImports implements Staging {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Path spoolDirectory;
+    private final FreeSpace freeSpace;
     private volatile Map<Class<?>, AggregateModel<?>> models;
 
     StagedImports(ObjectProvider<Configuration> axon, GroupCommitCommandBus commandBus, AggregateLocks locks,
@@ -94,8 +99,9 @@ class StagedImports implements Staging {
                   @Qualifier("eventSerializer") Serializer eventSerializer, RecordIndex recordIndex,
                   AggregateCoalitionDirectory directory, @Qualifier("coalitionCache") Cache coalitionCache,
                   @Qualifier("agreementCache") Cache agreementCache, DataSource dataSource,
-                  TransactionTemplate transactions,
+                  TransactionTemplate transactions, FreeSpace freeSpace,
                   @Value("${ledger.import.spool-dir:${ledger.data-dir}/import}") String spoolDirectory) {
+        this.freeSpace = freeSpace;
         this.axon = axon;
         this.commandBus = commandBus;
         this.locks = locks;
@@ -152,7 +158,6 @@ class StagedImports implements Staging {
 
         StagedSession(boolean dryRun) {
             this.dryRun = dryRun;
-            this.spool = dryRun ? null : new EventSpool(spoolDirectory, eventSerializer);
             this.bus = SimpleCommandBus.builder()
                     // a command that fails after it applied an event leaves the import refused as a whole, so its
                     // aggregate is kept as it is: later lines are still checked on the state the import has built
@@ -174,6 +179,8 @@ class StagedImports implements Staging {
                 return HELD;
             };
             models().forEach((type, model) -> subscribe(type, model, events, heldUntilTheEnd));
+            // last, so that nothing above can fail with the file made and no session to close it
+            this.spool = dryRun ? null : new EventSpool(spoolDirectory, eventSerializer);
         }
 
         private <T> void subscribe(Class<T> type, AggregateModel<?> model, SpooledEvents events, LockFactory locking) {
@@ -258,6 +265,7 @@ class StagedImports implements Staging {
             if (written) {
                 throw new IllegalStateException("this import has been written already");
             }
+            requireSpaceToWrite();
             written = true;
             // the aggregates have checked every line: their state (every act of every coalition the import
             // touched) is not needed to write, and the write has the heap to itself
@@ -280,6 +288,19 @@ class StagedImports implements Staging {
                     coalitionCache.remove(id);
                     agreementCache.remove(id);
                 }
+            }
+        }
+
+        /**
+         * The check every command passes ({@code ledger.storage.min-free}, as {@code StorageGuard}), once more before
+         * the write; on H2, whose files are in the data directory with the spools, with room for the rows too (about
+         * the spool's size again).
+         */
+        private void requireSpaceToWrite() {
+            java.util.OptionalLong usable = freeSpace.usable();
+            long needed = storageEngine.storesInDataDirectory() ? spool.bytes() : 0;
+            if (usable.isPresent() && usable.getAsLong() < freeSpace.minFree() + needed) {
+                throw new StorageFull(usable.getAsLong(), freeSpace.minFree(), needed);
             }
         }
 
@@ -364,7 +385,12 @@ class StagedImports implements Staging {
         public void close() {
             try {
                 for (Lock lock : held.values()) {
-                    lock.release();
+                    try {
+                        lock.release();
+                    } catch (RuntimeException e) {
+                        // the others are released all the same
+                        log.warn("Could not release an aggregate's lock after an import: {}", e.toString());
+                    }
                 }
                 held.clear();
             } finally {

@@ -24,7 +24,9 @@ public interface Staging {
 
         /**
          * Checks one command and stages its events. The command's refusal ({@code Rejection}) or failure is thrown
-         * as the command bus would answer it; nothing of a refused command is staged.
+         * as the command bus would answer it. Aggregates refuse before they apply anything; should one apply an
+         * event and then fail, that event stays staged, which does no harm: an import with a failed line is never
+         * written.
          *
          * @param remember whether a later command of this import may name the record this command makes (a
          *                 correction or a review finding): its location is then kept in memory for routing

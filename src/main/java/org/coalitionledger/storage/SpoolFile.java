@@ -8,7 +8,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -31,6 +30,17 @@ public final class SpoolFile implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpoolFile.class);
     private static final String SUFFIX = ".spool";
     private static final int BUFFER = 1 << 16;
+
+    /**
+     * A spool file could not be made, written or read (a full or read-only disk): the import ends with nothing
+     * written. Not an {@code UncheckedIOException}, which the CSV reader answers as malformed CSV.
+     */
+    public static final class Failure extends RuntimeException {
+
+        public Failure(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
 
     private final Path path;
     private final FileChannel channel;
@@ -57,7 +67,7 @@ public final class SpoolFile implements AutoCloseable {
             FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.READ);
             return new SpoolFile(path, channel, channel.lock());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create an import spool file in " + directory, e);
+            throw new Failure("cannot create an import spool file in " + directory, e);
         }
     }
 
@@ -92,6 +102,16 @@ public final class SpoolFile implements AutoCloseable {
         return out;
     }
 
+    /** The bytes written so far. */
+    public long bytes() {
+        try {
+            out.flush();
+            return channel.size();
+        } catch (IOException e) {
+            throw new Failure("cannot read the size of the import spool " + path, e);
+        }
+    }
+
     /** Flushes what was written; the file takes nothing more. */
     public void finish() {
         if (!closedForWriting) {
@@ -99,7 +119,7 @@ public final class SpoolFile implements AutoCloseable {
             try {
                 out.flush();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the import spool " + path, e);
+                throw new Failure("cannot write the import spool " + path, e);
             }
         }
     }
@@ -110,7 +130,7 @@ public final class SpoolFile implements AutoCloseable {
         try {
             return new DataInputStream(new BufferedInputStream(Files.newInputStream(path), BUFFER));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the import spool " + path, e);
+            throw new Failure("cannot read the import spool " + path, e);
         }
     }
 
@@ -134,7 +154,7 @@ public final class SpoolFile implements AutoCloseable {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the import spool " + path, e);
+            throw new Failure("cannot delete the import spool " + path, e);
         }
     }
 }

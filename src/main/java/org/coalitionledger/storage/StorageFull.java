@@ -10,4 +10,11 @@ public class StorageFull extends RuntimeException {
         super("the data directory has " + usable + " bytes usable, less than ledger.storage.min-free (" + minFree
                       + " bytes); nothing was written, retry once space is freed");
     }
+
+    /** An import about to be written that needs about {@code needed} bytes more than the margin. */
+    public StorageFull(long usable, long minFree, long needed) {
+        super("the data directory has " + usable + " bytes usable; writing this import needs about " + needed
+                      + " bytes above ledger.storage.min-free (" + minFree + " bytes); nothing was written, retry"
+                      + " once space is freed");
+    }
 }

@@ -27,13 +27,13 @@ import org.coalitionledger.web.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -77,6 +77,7 @@ public class ImportService {
     private final Recorder recorder;
     private final Staging staging;
     private final Path spoolDirectory;
+    private final ApplicationEventPublisher events;
     private final ProjectionBarrier barrier;
     private final ActCatalog catalog;
     private final Requests requests;
@@ -90,7 +91,9 @@ public class ImportService {
 
     ImportService(Recorder recorder, Staging staging, ProjectionBarrier barrier, ActCatalog catalog,
                   Requests requests, ImportRuns runs, ReviewImport reviewLines,
-                  @Value("${ledger.import.spool-dir:${ledger.data-dir}/import}") String spoolDirectory) {
+                  @Value("${ledger.import.spool-dir:${ledger.data-dir}/import}") String spoolDirectory,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.recorder = recorder;
         this.staging = staging;
         this.spoolDirectory = Path.of(spoolDirectory);
@@ -280,7 +283,7 @@ public class ImportService {
             try {
                 spool.out().write(bytes);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the import spool " + spool.path(), e);
+                throw new SpoolFile.Failure("cannot write the import spool " + spool.path(), e);
             }
             keys.add(Key.of(line, offset, bytes.length));
             offset += bytes.length;
@@ -323,9 +326,10 @@ public class ImportService {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the import spool " + spool.path(), e);
+                throw new SpoolFile.Failure("cannot read the import spool " + spool.path(), e);
             }
-            return parse(key.number(), node(new String(bytes.array(), StandardCharsets.UTF_8)));
+            // not node(): the JSON of a CSV row may be longer than the row's 64 Ki characters it was read within
+            return parse(key.number(), object(new String(bytes.array(), StandardCharsets.UTF_8)));
         }
 
         @Override
@@ -416,19 +420,19 @@ public class ImportService {
         long checked = 0;
         try (Staging.Session session = staging.open(dryRun)) {
             for (Key key : keys) {
-                Line line = reading.line(key);
-                String exported = line.names() ? null : line.exportedRecordId();
-                if (exported != null && repeated.contains(hash(exported)) && !seenRepeated.add(exported)) {
-                    errors.add(new LineError(line.number(), "recordId", "recordId '" + exported
-                            + "' is given by another line of this file too"));
-                    run.checked(false);
-                    continue;
-                }
-                boolean namedLater = exported != null && reading.named.contains(exported);
-                if (namedLater) {
-                    newIdOf.put(exported, line.recordId());
-                }
                 try {
+                    Line line = reading.line(key);
+                    String exported = line.names() ? null : line.exportedRecordId();
+                    if (exported != null && repeated.contains(hash(exported)) && !seenRepeated.add(exported)) {
+                        errors.add(new LineError(line.number(), "recordId", "recordId '" + exported
+                                + "' is given by another line of this file too"));
+                        run.checked(false);
+                        continue;
+                    }
+                    boolean namedLater = exported != null && reading.named.contains(exported);
+                    if (namedLater) {
+                        newIdOf.put(exported, line.recordId());
+                    }
                     Object request = line.review() == null ? resolved(line.request(), newIdOf) : null;
                     Object command = line.review() != null
                             ? reviews.command(line.review(), line.recordId(), newIdOf)
@@ -441,7 +445,7 @@ public class ImportService {
                     byCommand.merge(line.command(), 1L, Long::sum);
                     run.checked(true);
                 } catch (Rejection rejection) {
-                    errors.addAll(LineError.of(line.number(), rejection));
+                    errors.addAll(LineError.of(key.number(), rejection));
                     run.checked(false);
                 }
                 if (++checked % PROGRESS_EVERY == 0) {
@@ -455,6 +459,7 @@ public class ImportService {
                 run.committing();
                 session.write(run::writing);
                 run.written(count);
+                events.publishEvent(new ImportWritten(count));
             }
         }
         errors.sort(Comparator.comparingLong(LineError::line));
@@ -576,6 +581,10 @@ public class ImportService {
             throw Rejection.invalid(null, "the line is " + text.length() + " characters long; at most "
                     + MAX_LINE_CHARS + " are allowed");
         }
+        return object(text);
+    }
+
+    private ObjectNode object(String text) {
         JsonNode node;
         try {
             node = json.readTree(text);

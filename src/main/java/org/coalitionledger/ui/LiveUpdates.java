@@ -140,6 +140,18 @@ class LiveUpdates implements SmartLifecycle {
         }
     }
 
+    /**
+     * An import is written in one transaction, not published on the event bus: every open page may show something it
+     * touched, so each is told once (after the projections show the import).
+     */
+    @org.springframework.context.event.EventListener
+    void importWritten(org.coalitionledger.transfer.ImportWritten written) {
+        if (!listeners.isEmpty()) {
+            pending.addAll(listeners.keySet());
+            scheduleFlush();
+        }
+    }
+
     private void scheduleFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
             executor.execute(this::flush);

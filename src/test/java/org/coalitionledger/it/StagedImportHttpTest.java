@@ -67,6 +67,25 @@ class StagedImportHttpTest extends SharedLedgerHttpTest {
         assertThat(spoolFiles()).isEmpty();
     }
 
+    /**
+     * A CSV row within the row limit whose JSON is longer (every backslash doubles) is checked like any other line:
+     * its fault is named on its line, with the other bad lines, rather than ending the import.
+     */
+    @Test
+    void aCsvRowWhoseJsonIsLongerThanALineIsNamedOnItsLine() {
+        String coalition = uniqueId("long-row");
+        String notes = "\\".repeat(40_000);
+        String csv = "command,coalition,name,effectiveDate,notes,source.title\n"
+                + "FormCoalition," + coalition + ",Long,2019," + notes + ",t\n"
+                + "JoinCoalition," + coalition + ",,June,,t\n";
+        Response response = send(user, HttpMethod.POST, "/api/import", csv, "text/csv");
+        assertThat(response.status()).as(response.text()).isEqualTo(422);
+        assertThat(response.json().get("errors")).extracting(e -> e.get("line").asInt()).contains(2, 3);
+        assertThat(response.json().get("errors")).filteredOn(e -> e.get("line").asInt() == 2)
+                .extracting(e -> e.get("field").asText()).containsExactly("notes");
+        assertThat(eventCount(coalition)).isZero();
+    }
+
     @Test
     void aCorrectionMayNameTheRecordIdOfAnEarlierLine() {
         String coalition = uniqueId("named");
