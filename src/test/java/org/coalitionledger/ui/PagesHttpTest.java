@@ -324,6 +324,41 @@ class PagesHttpTest extends SharedLedgerHttpTest {
         });
     }
 
+    /**
+     * An import is written in one transaction, not published act by act on the event bus: an open page is told once
+     * it is written (and shown by the projections), as it is told of an act recorded through the API.
+     */
+    @Test
+    void anOpenPageIsToldOfAnImportWritten() throws Exception {
+        var session = PageSession.of(TestUsers.VIEWER, port);
+        try (java.net.Socket stream = session.stream(IT + "/events")) {
+            stream.setSoTimeout(30_000);
+            StringBuilder read = new StringBuilder();
+            readUntil(stream, read, "listening to");
+            user = TestUsers.RECORDER;
+            Response imported = postLines("/api/import", "{\"command\":\"DeclareIntent\",\"coalition\":\""
+                    + COALITION + "\",\"party\":\"MT\",\"effectiveDate\":\"2024-04-02\",\"source\":" + SOURCE
+                    + "}");
+            assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+            readUntil(stream, read, "event:act");
+            // the event's data (the coalition) may come in a chunk of its own
+            StringBuilder after = new StringBuilder(read.substring(read.indexOf("event:act")));
+            readUntil(stream, after, COALITION);
+        }
+    }
+
+    private static void readUntil(java.net.Socket stream, StringBuilder read, String expected) throws Exception {
+        byte[] buffer = new byte[1024];
+        while (!read.toString().contains(expected) && read.length() < 65_536) {
+            int n = stream.getInputStream().read(buffer);
+            if (n < 0) {
+                break;
+            }
+            read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+        assertThat(read.toString()).contains(expected);
+    }
+
     private void record(PageSession recorder, String form, Map<String, String> fields) {
         assertThat(recorder.get(form).statusCode()).as(form).isEqualTo(200);
         Map<String, String> all = new java.util.HashMap<>(fields);
