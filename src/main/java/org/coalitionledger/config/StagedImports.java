@@ -118,8 +118,8 @@ class StagedImports implements Staging {
         SpoolFile.deleteAbandoned(this.spoolDirectory);
     }
 
-    /** Where imports keep their spool files. */
-    Path spoolDirectory() {
+    @Override
+    public Path spoolDirectory() {
         return spoolDirectory;
     }
 

@@ -19,6 +19,12 @@ public interface Staging {
      */
     Session open(boolean dryRun);
 
+    /**
+     * Where imports keep their scratch files ({@code ledger.import.spool-dir}): the lines they read as well as the
+     * events their sessions stage, so that one start clears what a killed node left of both.
+     */
+    java.nio.file.Path spoolDirectory();
+
     /** One import's private ledger; every call from the thread that opened it. */
     interface Session extends AutoCloseable {
 

@@ -26,7 +26,6 @@ import org.coalitionledger.web.JsonProblems;
 import org.coalitionledger.web.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +35,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -76,7 +74,6 @@ public class ImportService {
 
     private final Recorder recorder;
     private final Staging staging;
-    private final Path spoolDirectory;
     private final ApplicationEventPublisher events;
     private final ProjectionBarrier barrier;
     private final ActCatalog catalog;
@@ -90,13 +87,10 @@ public class ImportService {
             .build());
 
     ImportService(Recorder recorder, Staging staging, ProjectionBarrier barrier, ActCatalog catalog,
-                  Requests requests, ImportRuns runs, ReviewImport reviewLines,
-                  @Value("${ledger.import.spool-dir:${ledger.data-dir}/import}") String spoolDirectory,
-                  ApplicationEventPublisher events) {
+                  Requests requests, ImportRuns runs, ReviewImport reviewLines, ApplicationEventPublisher events) {
         this.events = events;
         this.recorder = recorder;
         this.staging = staging;
-        this.spoolDirectory = Path.of(spoolDirectory);
         this.reviewLines = reviewLines;
         this.runs = runs;
         this.requests = requests;
@@ -266,7 +260,7 @@ public class ImportService {
         Reading(List<LineError> errors, ImportRuns.Run run) {
             this.errors = errors;
             this.run = run;
-            this.spool = SpoolFile.create(spoolDirectory, "import-lines");
+            this.spool = SpoolFile.create(staging.spoolDirectory(), "import-lines");
         }
 
         void add(long number, String text, ObjectNode fields) {
@@ -339,7 +333,7 @@ public class ImportService {
     }
 
     /**
-     * What orders a line, and where it is in the spool: about 60 bytes a line, so that the keys of a million lines
+     * What orders a line, and where it is in the spool: 64 bytes a line, so that the keys of a million lines
      * take tens of megabytes, not the lines themselves.
      */
     private record Key(long number, long offset, int length, int phase, long effectiveDay, int ordinal,
