@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.within;
 class ProcessorMonitorsTest {
 
     private static final String PROCESSOR = "membership";
+    private static final Duration SECOND = Duration.ofSeconds(1);
 
     @Test
     void registersTheMetersAxonsMonitorsRegisterWithTheSameCounts() {
@@ -77,7 +78,7 @@ class ProcessorMonitorsTest {
     void latencyIsTheAgeOfTheLastEventTakenIn() {
         MockClock clock = new MockClock();
         SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-        ProcessorMonitors.Meters meters = new ProcessorMonitors.Meters(registry, PROCESSOR, clock, Duration.ofSeconds(1));
+        ProcessorMonitors.Meters meters = new ProcessorMonitors.Meters(registry, PROCESSOR, clock, SECOND);
         clock.add(Duration.ofSeconds(30));
 
         meters.onMessageIngested(event("late", Instant.ofEpochMilli(clock.wallTime() - 4_000))).reportSuccess();
@@ -90,7 +91,7 @@ class ProcessorMonitorsTest {
     void capacityIsTheShareOfTheWindowSpentHandlingAndSlidesOut() {
         MockClock clock = new MockClock();
         SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-        ProcessorMonitors.Meters meters = new ProcessorMonitors.Meters(registry, PROCESSOR, clock, Duration.ofSeconds(1));
+        ProcessorMonitors.Meters meters = new ProcessorMonitors.Meters(registry, PROCESSOR, clock, SECOND);
 
         for (int i = 0; i < 4; i++) {
             MessageMonitor.MonitorCallback callback = meters.onMessageIngested(event("busy", Instant.now()));
