@@ -38,7 +38,7 @@ final class ProcessorMonitors implements ConfigurerModule {
 
     /** The window over which a processor's capacity is measured, in seconds. */
     static final long CAPACITY_WINDOW_SECONDS = 1;
-    static final String PREFIX = "eventProcessor";
+    private static final String PREFIX = "eventProcessor";
 
     private final MeterRegistry registry;
 
@@ -85,23 +85,23 @@ final class ProcessorMonitors implements ConfigurerModule {
                 latency.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
             }
             ByType meters = byType.computeIfAbsent(message.getPayloadType(), this::register);
-            meters.ingested.increment();
+            meters.ingested().increment();
             long start = clock.monotonicTime();
             return new MonitorCallback() {
                 @Override
                 public void reportSuccess() {
-                    meters.done(meters.success, meters.successTimer, start);
+                    meters.done(meters.success(), meters.successTimer(), start, clock.monotonicTime());
                 }
 
                 @Override
                 public void reportFailure(Throwable cause) {
-                    meters.done(meters.failure, meters.failureTimer, start);
+                    meters.done(meters.failure(), meters.failureTimer(), start, clock.monotonicTime());
                 }
 
                 @Override
                 public void reportIgnored() {
-                    meters.ignored.increment();
-                    meters.time(meters.ignoredTimer, start);
+                    meters.ignored().increment();
+                    meters.time(meters.ignoredTimer(), start, clock.monotonicTime());
                 }
             };
         }
@@ -129,40 +129,17 @@ final class ProcessorMonitors implements ConfigurerModule {
                     .register(registry);
         }
 
-        private final class ByType {
-            final Counter ingested;
-            final Counter success;
-            final Counter failure;
-            final Counter processed;
-            final Counter ignored;
-            final Timer all;
-            final Timer successTimer;
-            final Timer failureTimer;
-            final Timer ignoredTimer;
-            final BusyTime busy;
+        /** The meters of one payload type, looked up once. */
+        private record ByType(Counter ingested, Counter success, Counter failure, Counter processed, Counter ignored,
+                              Timer all, Timer successTimer, Timer failureTimer, Timer ignoredTimer, BusyTime busy) {
 
-            ByType(Counter ingested, Counter success, Counter failure, Counter processed, Counter ignored, Timer all,
-                   Timer successTimer, Timer failureTimer, Timer ignoredTimer, BusyTime busy) {
-                this.ingested = ingested;
-                this.success = success;
-                this.failure = failure;
-                this.processed = processed;
-                this.ignored = ignored;
-                this.all = all;
-                this.successTimer = successTimer;
-                this.failureTimer = failureTimer;
-                this.ignoredTimer = ignoredTimer;
-                this.busy = busy;
-            }
-
-            void done(Counter outcome, Timer outcomeTimer, long start) {
+            void done(Counter outcome, Timer outcomeTimer, long start, long now) {
                 processed.increment();
                 outcome.increment();
-                time(outcomeTimer, start);
+                time(outcomeTimer, start, now);
             }
 
-            void time(Timer outcomeTimer, long start) {
-                long now = clock.monotonicTime();
+            void time(Timer outcomeTimer, long start, long now) {
                 long nanos = now - start;
                 all.record(nanos, TimeUnit.NANOSECONDS);
                 outcomeTimer.record(nanos, TimeUnit.NANOSECONDS);

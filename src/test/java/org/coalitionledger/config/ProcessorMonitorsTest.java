@@ -51,7 +51,7 @@ class ProcessorMonitorsTest {
         try (QuietLoggers quiet = QuietLoggers.of(MeterRegistry.class.getName())) {
             feed(axonMonitors(axon, axonClock), axonClock);
         }
-        feed(new ProcessorMonitors.Meters(ours, PROCESSOR, ourClock, Duration.ofSeconds(1)), ourClock);
+        feed(new ProcessorMonitors.Meters(ours, PROCESSOR, ourClock, SECOND), ourClock);
 
         assertThat(ids(ours)).isEqualTo(ids(axon));
         for (Meter meter : axon.getMeters()) {
@@ -76,43 +76,47 @@ class ProcessorMonitorsTest {
 
     @Test
     void latencyIsTheAgeOfTheLastEventTakenIn() {
-        MockClock clock = new MockClock();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-        ProcessorMonitors.Meters meters = new ProcessorMonitors.Meters(registry, PROCESSOR, clock, SECOND);
-        clock.add(Duration.ofSeconds(30));
+        Monitored monitored = new Monitored();
+        monitored.clock.add(Duration.ofSeconds(30));
 
-        meters.onMessageIngested(event("late", Instant.ofEpochMilli(clock.wallTime() - 4_000))).reportSuccess();
+        monitored.meters.onMessageIngested(event("late", Instant.ofEpochMilli(monitored.clock.wallTime() - 4_000)))
+                .reportSuccess();
 
-        assertThat(registry.get("eventProcessor.latency").tags("processorName", PROCESSOR).gauge().value())
+        assertThat(monitored.registry.get("eventProcessor.latency").tags("processorName", PROCESSOR).gauge().value())
                 .isEqualTo(4_000);
     }
 
     @Test
     void capacityIsTheShareOfTheWindowSpentHandlingAndSlidesOut() {
-        MockClock clock = new MockClock();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-        ProcessorMonitors.Meters meters = new ProcessorMonitors.Meters(registry, PROCESSOR, clock, SECOND);
+        Monitored monitored = new Monitored();
 
         for (int i = 0; i < 4; i++) {
-            MessageMonitor.MonitorCallback callback = meters.onMessageIngested(event("busy", Instant.now()));
-            clock.add(Duration.ofMillis(100));
+            MessageMonitor.MonitorCallback callback = monitored.meters.onMessageIngested(event("busy", Instant.now()));
+            monitored.clock.add(Duration.ofMillis(100));
             callback.reportSuccess();
         }
-        Gauge capacity = registry.get("eventProcessor.capacity").tags("payloadType", "String").gauge();
+        Gauge capacity = monitored.registry.get("eventProcessor.capacity").tags("payloadType", "String").gauge();
         assertThat(capacity.value()).isCloseTo(0.4, within(1e-9));
 
-        clock.add(Duration.ofMillis(1_100));
+        monitored.clock.add(Duration.ofMillis(1_100));
         assertThat(capacity.value()).isZero();
     }
 
     @Test
     void busyTimeForgetsABucketWhenItIsReused() {
-        ProcessorMonitors.BusyTime busy = new ProcessorMonitors.BusyTime(Duration.ofSeconds(1));
+        ProcessorMonitors.BusyTime busy = new ProcessorMonitors.BusyTime(SECOND);
         long start = 5_000_000_000L;
         busy.add(start, 50_000_000);
         busy.add(start + 1_000_000_000L, 20_000_000);   // the same bucket, a window later
 
         assertThat(busy.share(start + 1_000_000_000L)).isCloseTo(0.02, within(1e-9));
+    }
+
+    /** A processor's meters in a registry of their own, on a clock the test moves. */
+    private static final class Monitored {
+        final MockClock clock = new MockClock();
+        final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        final ProcessorMonitors.Meters meters = new ProcessorMonitors.Meters(registry, PROCESSOR, clock, SECOND);
     }
 
     /** Ingested "a" handled, 7 failed, "b" ignored, "c" handled: a second apart, each taking 5 ms. */
